@@ -1,0 +1,86 @@
+// Evaluating a ruleset for one person (or one course) on one date.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wegwijzer/date.hpp"
+#include "wegwijzer/json.hpp"
+#include "wegwijzer/problem.hpp"
+#include "wegwijzer/ruleset.hpp"
+
+namespace wegwijzer {
+
+enum class Status { Eligible, NotEligible, Unknown };
+enum class CriterionStatus { Met, NotMet, Open };
+
+const char* statusName(Status status);  // "eligible", "not-eligible", "unknown"
+std::optional<Status> parseStatus(std::string_view text);
+const char* criterionStatusName(CriterionStatus status);  // "met", "not-met", "open"
+
+struct CriterionOutcome {
+    const Criterion* criterion = nullptr;
+    CriterionStatus status = CriterionStatus::Open;
+    std::vector<const Question*> openQuestions;  // Open only: the questions it still waits for
+};
+
+struct AmountOutcome {
+    const Amount* amount = nullptr;
+    double value = 0;
+};
+
+struct ResultOutcome {
+    const Result* result = nullptr;
+    const Version* version = nullptr;  // the version in force on the evaluation date
+    Status status = Status::Unknown;
+    std::vector<CriterionOutcome> criteria;  // in the ruleset's order
+    std::vector<AmountOutcome> amounts;      // determined amounts (not for not-eligible results)
+};
+
+struct Progress {
+    std::size_t answered = 0;   // answers that count (their question applies)
+    std::size_t remaining = 0;  // questions that can still change a result, at most
+};
+
+struct Evaluation {
+    Date date;
+    std::vector<ResultOutcome> results;  // results with a version in force on `date`
+    std::vector<const Question*> next;   // questions worth asking now, best first
+    Progress progress;
+    Problems problems;                   // invalid answers, evaluation errors
+};
+
+struct EvaluateOptions {
+    bool planNext = true;  // compute and order the next questions
+};
+
+// Evaluates `answers` (a JSON object: question id -> value; null = not
+// answered). Invalid answers are reported in `problems` and left out.
+Evaluation evaluate(const Ruleset& ruleset, const Json& answers, const Date& date, const EvaluateOptions& options = {});
+
+// One result on a course page: can this course unlock it, and for whom?
+struct CourseOutcome {
+    const Result* result = nullptr;
+    const Version* version = nullptr;
+    Status status = Status::Unknown;            // Eligible: for everyone; NotEligible: for no one
+    std::vector<const Criterion*> blockedBy;    // criteria the course fails
+    std::vector<CriterionOutcome> dependsOn;    // personal criteria still open
+};
+
+struct CourseView {
+    Date date;
+    std::vector<CourseOutcome> results;
+    Problems problems;
+};
+
+// `facts` may only answer course questions ("scope": "course").
+CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& date);
+
+// The JSON forms printed by the command and returned by the wasm module
+// (docs/rules-format.md, "Evaluation output").
+Json toJson(const Evaluation& evaluation, const Ruleset& ruleset, const std::string& locale);
+Json toJson(const CourseView& view, const Ruleset& ruleset, const std::string& locale);
+Json toJson(const Problems& problems);
+
+}  // namespace wegwijzer

@@ -1,0 +1,87 @@
+// Expressions: JsonLogic in the CertLogic subset, plus the documented
+// extensions of the Wegwijzer dialect (docs/rules-format.md, "Expressions").
+//
+// An expression is compiled once from JSON into a checked tree. Compilation
+// reports every problem with a JSON Pointer; evaluation of a compiled tree
+// cannot run code, is bounded in depth, and never throws: a failed operation
+// evaluates to an Error value.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wegwijzer/json.hpp"
+#include "wegwijzer/problem.hpp"
+#include "wegwijzer/value.hpp"
+
+namespace wegwijzer {
+
+enum class Dialect {
+    CertLogic,  // the strict subset: integers only, no extensions
+    Wegwijzer,  // CertLogic plus or, !==, -, *, /, min, max and non-integer numbers
+};
+
+// What the compiler knows of a value's type before evaluation.
+enum class StaticType { Any, Null, Boolean, Number, String, Date, DateTime, Array };
+const char* staticTypeName(StaticType type);
+
+// A variable that a rule may read: a question's answer (or a built-in such as
+// the evaluation date), found in a slot of the evaluation's answer vector.
+struct Variable {
+    std::string name;
+    int slot = -1;
+    StaticType type = StaticType::Any;
+    std::vector<std::string> options;  // allowed values of a choice question; empty = any
+};
+
+// Names the variables of a ruleset. Without a scope, `var` reads paths in a
+// JSON data context (the CertLogic way).
+class Scope {
+public:
+    virtual ~Scope() = default;
+    virtual const Variable* find(std::string_view name) const = 0;
+};
+
+struct CompileOptions {
+    Dialect dialect = Dialect::Wegwijzer;
+    const Scope* scope = nullptr;  // rule mode when set
+    std::string path;              // JSON Pointer of the expression in its document
+    std::size_t maxDepth = 64;     // nested operations
+};
+
+struct Node;  // internal
+
+class Expression {
+public:
+    Expression() = default;
+    bool valid() const { return root_ != nullptr; }
+    StaticType type() const;
+
+    // Evaluates against a JSON data context (CertLogic mode).
+    Value evaluate(const Json& data) const;
+    // Evaluates against answer slots (rule mode); an unanswered slot holds Unknown.
+    Value evaluate(const std::vector<Value>& slots) const;
+
+    // Rule mode, for an expression that evaluates to Unknown: marks the slots
+    // whose unknown values keep it unknown (Kleene: operands that already
+    // decide an `and`/`or`/`if` are not followed).
+    void markOpenSlots(const std::vector<Value>& slots, std::vector<bool>& open) const;
+    // Marks every slot the expression can read.
+    void markReadSlots(std::vector<bool>& read) const;
+    // Every number literal compared with a variable (for enumerating answer spaces).
+    void collectThresholds(std::vector<std::pair<int, double>>& slotAndValue) const;
+
+    friend Expression compile(const Json& json, const CompileOptions& options, Problems& problems);
+
+private:
+    std::shared_ptr<const Node> root_;
+};
+
+// Compiles `json`. On any problem, returns an invalid Expression and appends
+// the problems (each with its JSON Pointer) to `problems`.
+Expression compile(const Json& json, const CompileOptions& options, Problems& problems);
+
+}  // namespace wegwijzer

@@ -1,0 +1,146 @@
+// The ruleset document (docs/rules-format.md): questions, results with dated
+// versions, criteria, amounts and links. Loading validates everything and
+// reports each problem with a JSON Pointer.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wegwijzer/date.hpp"
+#include "wegwijzer/expression.hpp"
+#include "wegwijzer/json.hpp"
+#include "wegwijzer/problem.hpp"
+
+namespace wegwijzer {
+
+// A text in every locale of the ruleset: locale -> text.
+using Text = std::map<std::string, std::string>;
+
+// Looks up a text in a locale, falling back to the ruleset's first locale.
+const std::string& textIn(const Text& text, const std::string& locale);
+
+enum class QuestionType { Choice, Boolean, Number, Date };
+const char* questionTypeName(QuestionType type);
+
+struct Option {
+    std::string value;
+    Text text;
+};
+
+struct Question {
+    std::string id;
+    QuestionType type = QuestionType::Boolean;
+    bool courseFact = false;  // "scope": "course": a fact of the training, not of the person
+    Text text;
+    Text help;                // optional (empty when absent)
+    std::vector<Option> options;  // choice
+    double min = 0, max = 0;      // number
+    Text unit;                    // number, optional
+    Expression askIf;             // invalid when the question is always asked
+    std::vector<double> thresholds;  // number literals the rules compare this answer with (sorted)
+    int slot = -1;
+    std::string pointer;
+};
+
+struct Source {
+    std::string url;
+    std::string note;  // for rule authors: why this reading, what is unconfirmed
+};
+
+struct Criterion {
+    std::string id;
+    Expression test;
+    Text met;
+    Text notMet;
+    Text caution;  // optional: shown to the person when the criterion rests on an unconfirmed fact
+    Source source;
+    std::string pointer;
+};
+
+struct Amount {
+    std::string id;
+    std::string unit;
+    Expression value;
+    Text text;
+    std::string pointer;
+};
+
+struct Link {
+    Text text;
+    std::string url;
+};
+
+struct Version {
+    Date validFrom;
+    std::optional<Date> validUntil;  // inclusive; open-ended when absent
+    std::vector<Criterion> criteria;
+    std::vector<Amount> amounts;
+    std::vector<Link> apply;
+    std::string pointer;
+
+    bool covers(const Date& date) const { return validFrom <= date && (!validUntil || date <= *validUntil); }
+};
+
+enum class ResultKind { Incentive, Referral };
+
+struct Result {
+    std::string id;
+    ResultKind kind = ResultKind::Incentive;
+    std::string pillar;  // geld | tijd | begeleiding
+    Text title;
+    Text summary;
+    std::vector<Version> versions;
+    std::string pointer;
+
+    // The version in force on `date`, or nullptr.
+    const Version* versionAt(const Date& date) const;
+};
+
+// The variable of the evaluation date, readable as {"var": "$date"}.
+inline constexpr const char* kDateVariable = "$date";
+
+class Ruleset : public Scope {
+public:
+    Ruleset() = default;
+    Ruleset(const Ruleset&) = delete;  // expressions point into the variables
+    Ruleset& operator=(const Ruleset&) = delete;
+
+    std::string id;
+    std::int64_t version = 0;
+    Date published;
+    Date expires;
+    std::vector<std::string> locales;
+    Text title;
+    std::vector<Question> questions;
+    std::vector<Result> results;
+    // Questions in an order where each question's askIf reads only earlier ones.
+    std::vector<int> askOrder;
+
+    const Question* question(std::string_view id) const;
+    const Result* result(std::string_view id) const;
+    std::size_t slotCount() const { return questions.size() + 1; }  // + $date
+    int dateSlot() const { return static_cast<int>(questions.size()); }
+
+    const Variable* find(std::string_view name) const override;
+
+private:
+    friend struct RulesetLoader;
+    std::vector<Variable> variables_;
+};
+
+struct LoadedRuleset {
+    std::shared_ptr<const Ruleset> ruleset;  // null when there are problems
+    Problems problems;
+};
+
+// Loads and validates a ruleset document.
+LoadedRuleset loadRuleset(std::string_view text);
+LoadedRuleset loadRuleset(const Json& document);
+
+inline constexpr const char* kRulesetFormat = "wegwijzer-ruleset/1";
+
+}  // namespace wegwijzer

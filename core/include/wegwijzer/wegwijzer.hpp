@@ -1,0 +1,11 @@
+// The whole public API of the rule core.
+#pragma once
+
+#include "wegwijzer/cases.hpp"
+#include "wegwijzer/date.hpp"
+#include "wegwijzer/evaluation.hpp"
+#include "wegwijzer/expression.hpp"
+#include "wegwijzer/json.hpp"
+#include "wegwijzer/problem.hpp"
+#include "wegwijzer/ruleset.hpp"
+#include "wegwijzer/value.hpp"

@@ -1,0 +1,458 @@
+#include "wegwijzer/evaluation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace wegwijzer {
+
+const char* statusName(Status status) {
+    switch (status) {
+        case Status::Eligible: return "eligible";
+        case Status::NotEligible: return "not-eligible";
+        case Status::Unknown: return "unknown";
+    }
+    return "?";
+}
+
+std::optional<Status> parseStatus(std::string_view text) {
+    for (Status s : {Status::Eligible, Status::NotEligible, Status::Unknown}) {
+        if (text == statusName(s)) return s;
+    }
+    return std::nullopt;
+}
+
+const char* criterionStatusName(CriterionStatus status) {
+    switch (status) {
+        case CriterionStatus::Met: return "met";
+        case CriterionStatus::NotMet: return "not-met";
+        case CriterionStatus::Open: return "open";
+    }
+    return "?";
+}
+
+namespace {
+
+// The answers of one evaluation, by slot. `given` holds what the person
+// answered; `slots` what the rules see: the answer where the question applies,
+// null where its askIf is false, Unknown where not answered or not yet settled.
+struct Sheet {
+    std::vector<Value> given;
+    std::vector<Value> slots;
+};
+
+Problem invalidAnswer(const Question& q, std::string message) {
+    return {pointerAppend("", q.id), "answer to \"" + q.id + "\": " + message};
+}
+
+Value readAnswer(const Question& q, const Json& a, Problems& problems) {
+    switch (q.type) {
+        case QuestionType::Choice: {
+            if (!a.is_string()) break;
+            const std::string& s = a.get_ref<const std::string&>();
+            for (const Option& o : q.options) {
+                if (o.value == s) return Value::borrowedString(s);
+            }
+            std::string allowed;
+            for (const Option& o : q.options) allowed += (allowed.empty() ? "" : ", ") + o.value;
+            problems.push_back(invalidAnswer(q, "\"" + s + "\" is not one of its options (" + allowed + ")"));
+            return Value::unknown();
+        }
+        case QuestionType::Boolean:
+            if (a.is_boolean()) return Value::boolean(a.get<bool>());
+            break;
+        case QuestionType::Number: {
+            if (!a.is_number()) break;
+            const double n = a.get<double>();
+            if (!(n >= q.min && n <= q.max)) {
+                problems.push_back(invalidAnswer(q, a.dump() + " is outside its range (" + Value::number(q.min).toJson().dump() +
+                                                        " to " + Value::number(q.max).toJson().dump() + ")"));
+                return Value::unknown();
+            }
+            return Value::number(n);
+        }
+        case QuestionType::Date:
+            if (a.is_string() && Date::parse(a.get_ref<const std::string&>())) {
+                return Value::borrowedString(a.get_ref<const std::string&>());
+            }
+            problems.push_back(invalidAnswer(q, a.dump() + " is not a date of the form YYYY-MM-DD"));
+            return Value::unknown();
+    }
+    problems.push_back(invalidAnswer(q, std::string("expected ") +
+                                            (q.type == QuestionType::Choice ? "one of its options as a string"
+                                                                            : std::string("a ") + questionTypeName(q.type)) +
+                                            ", got " + a.dump()));
+    return Value::unknown();
+}
+
+Sheet readAnswers(const Ruleset& rs, const Json& answers, const Date& date, Problems& problems) {
+    Sheet sheet;
+    sheet.given.assign(rs.slotCount(), Value::unknown());
+    if (!answers.is_object()) {
+        problems.push_back({"", "answers must be a JSON object of question id to answer"});
+    } else {
+        for (auto it = answers.begin(); it != answers.end(); ++it) {
+            const Question* q = rs.question(it.key());
+            if (q == nullptr) {
+                problems.push_back({pointerAppend("", it.key()), "\"" + it.key() + "\" is not a question of this ruleset"});
+            } else if (!it->is_null()) {
+                sheet.given[static_cast<std::size_t>(q->slot)] = readAnswer(*q, *it, problems);
+            }
+        }
+    }
+    sheet.given[static_cast<std::size_t>(rs.dateSlot())] = Value::ownedString(date.toString());
+    return sheet;
+}
+
+// Applies askIf: fills `slots` from `given`, in an order where each askIf
+// reads only settled slots.
+void settle(const Ruleset& rs, Sheet& sheet, Problems* problems) {
+    sheet.slots.assign(sheet.given.size(), Value::unknown());
+    sheet.slots[static_cast<std::size_t>(rs.dateSlot())] = sheet.given[static_cast<std::size_t>(rs.dateSlot())];
+    for (int index : rs.askOrder) {
+        const Question& q = rs.questions[static_cast<std::size_t>(index)];
+        const auto slot = static_cast<std::size_t>(q.slot);
+        if (!q.askIf.valid()) {
+            sheet.slots[slot] = sheet.given[slot];
+            continue;
+        }
+        Value ask = q.askIf.evaluate(sheet.slots);
+        if (ask.isError() && problems) problems->push_back(ask.errorProblem());
+        if (ask.isTruthy()) {
+            sheet.slots[slot] = sheet.given[slot];
+        } else if (ask.isFalsy()) {
+            sheet.slots[slot] = Value::null();  // does not apply: any answer has no effect
+        } else {
+            sheet.slots[slot] = Value::unknown();
+        }
+    }
+}
+
+CriterionStatus judge(const Criterion& c, const std::vector<Value>& slots, Problems* problems) {
+    Value v = c.test.evaluate(slots);
+    if (v.isError()) {
+        if (problems) problems->push_back(v.errorProblem());
+        return CriterionStatus::Open;
+    }
+    if (v.isUnknown()) return CriterionStatus::Open;
+    return v.isTruthy() ? CriterionStatus::Met : CriterionStatus::NotMet;
+}
+
+Status combine(const std::vector<CriterionStatus>& statuses) {
+    bool open = false;
+    for (CriterionStatus s : statuses) {
+        if (s == CriterionStatus::NotMet) return Status::NotEligible;
+        open = open || s == CriterionStatus::Open;
+    }
+    return open ? Status::Unknown : Status::Eligible;
+}
+
+Status statusOf(const Version& v, const std::vector<Value>& slots) {
+    bool open = false;
+    for (const Criterion& c : v.criteria) {
+        const CriterionStatus s = judge(c, slots, nullptr);
+        if (s == CriterionStatus::NotMet) return Status::NotEligible;
+        open = open || s == CriterionStatus::Open;
+    }
+    return open ? Status::Unknown : Status::Eligible;
+}
+
+// Follows open slots through askIf: a question whose askIf is still unknown
+// cannot be asked yet, but the questions its askIf waits for can.
+void expandThroughAskIf(const Ruleset& rs, const Sheet& sheet, std::vector<bool>& open) {
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (const Question& q : rs.questions) {
+            const auto slot = static_cast<std::size_t>(q.slot);
+            if (!open[slot] || !q.askIf.valid()) continue;
+            std::vector<bool> more(open.size(), false);
+            q.askIf.markOpenSlots(sheet.slots, more);
+            for (std::size_t i = 0; i < more.size(); ++i) {
+                if (more[i] && !open[i]) {
+                    open[i] = true;
+                    changed = true;
+                }
+            }
+        }
+    }
+}
+
+bool askable(const Question& q, const Sheet& sheet) {
+    const auto slot = static_cast<std::size_t>(q.slot);
+    if (!sheet.given[slot].isUnknown()) return false;  // answered
+    if (!q.askIf.valid()) return true;
+    return q.askIf.evaluate(sheet.slots).isTruthy();
+}
+
+std::vector<const Question*> questionsOf(const Ruleset& rs, const Sheet& sheet, const std::vector<bool>& open) {
+    std::vector<const Question*> out;
+    for (const Question& q : rs.questions) {
+        if (open[static_cast<std::size_t>(q.slot)] && askable(q, sheet)) out.push_back(&q);
+    }
+    return out;
+}
+
+// Values worth trying for a question when looking one step ahead.
+std::vector<Value> sampleAnswers(const Question& q) {
+    std::vector<Value> out;
+    switch (q.type) {
+        case QuestionType::Choice:
+            for (const Option& o : q.options) out.push_back(Value::borrowedString(o.value));
+            break;
+        case QuestionType::Boolean:
+            out = {Value::boolean(true), Value::boolean(false)};
+            break;
+        case QuestionType::Number: {
+            std::vector<double> xs{q.min, q.max};
+            for (double t : q.thresholds) {
+                for (double x : {t - 1, t, t + 1}) {
+                    if (x >= q.min && x <= q.max) xs.push_back(x);
+                }
+            }
+            std::sort(xs.begin(), xs.end());
+            xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+            for (double x : xs) out.push_back(Value::number(x));
+            break;
+        }
+        case QuestionType::Date:
+            break;  // no finite sample; scores zero and keeps its place in the ruleset's order
+    }
+    return out;
+}
+
+// Orders the questions to ask: the one that decides the most open results on
+// average over its possible answers first; ties keep the ruleset's order.
+void orderByLookahead(const Ruleset& rs, const Sheet& sheet, const std::vector<const Version*>& openVersions,
+                      std::vector<const Question*>& candidates) {
+    std::vector<std::pair<double, std::size_t>> scored;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Question& q = *candidates[i];
+        const std::vector<Value> samples = sampleAnswers(q);
+        double decided = 0;
+        for (const Value& sample : samples) {
+            Sheet trial = sheet;
+            trial.given[static_cast<std::size_t>(q.slot)] = sample;
+            settle(rs, trial, nullptr);
+            for (const Version* v : openVersions) {
+                if (statusOf(*v, trial.slots) != Status::Unknown) decided += 1;
+            }
+        }
+        scored.emplace_back(samples.empty() ? 0 : decided / static_cast<double>(samples.size()), i);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<const Question*> ordered;
+    for (const auto& s : scored) ordered.push_back(candidates[s.second]);
+    candidates = std::move(ordered);
+}
+
+Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, const EvaluateOptions& options,
+                         Problems problems) {
+    Evaluation out;
+    out.date = date;
+    out.problems = std::move(problems);
+    settle(rs, sheet, &out.problems);
+
+    std::vector<bool> open(rs.slotCount(), false);
+    std::vector<const Version*> openVersions;
+    for (const Result& res : rs.results) {
+        const Version* version = res.versionAt(date);
+        if (version == nullptr) continue;
+        ResultOutcome r;
+        r.result = &res;
+        r.version = version;
+        std::vector<CriterionStatus> statuses;
+        for (const Criterion& c : version->criteria) {
+            CriterionOutcome co{&c, judge(c, sheet.slots, &out.problems), {}};
+            statuses.push_back(co.status);
+            r.criteria.push_back(std::move(co));
+        }
+        r.status = combine(statuses);
+        if (r.status == Status::Unknown) {
+            openVersions.push_back(version);
+            for (CriterionOutcome& co : r.criteria) {
+                if (co.status != CriterionStatus::Open) continue;
+                std::vector<bool> mine(rs.slotCount(), false);
+                co.criterion->test.markOpenSlots(sheet.slots, mine);
+                expandThroughAskIf(rs, sheet, mine);
+                for (std::size_t i = 0; i < mine.size(); ++i) {
+                    if (!mine[i]) continue;
+                    open[i] = true;
+                    if (i < rs.questions.size()) co.openQuestions.push_back(&rs.questions[i]);
+                }
+            }
+        }
+        if (r.status != Status::NotEligible) {
+            for (const Amount& a : version->amounts) {
+                Value v = a.value.evaluate(sheet.slots);
+                if (v.isError()) {
+                    out.problems.push_back(v.errorProblem());
+                } else if (v.isNumber()) {
+                    r.amounts.push_back({&a, v.asNumber()});
+                } else if (v.isUnknown()) {
+                    a.value.markOpenSlots(sheet.slots, open);  // "how much" is worth asking too
+                }
+            }
+        }
+        out.results.push_back(std::move(r));
+    }
+    expandThroughAskIf(rs, sheet, open);
+
+    for (const Question& q : rs.questions) {
+        const auto slot = static_cast<std::size_t>(q.slot);
+        if (!sheet.given[slot].isUnknown() && !sheet.slots[slot].isNull()) ++out.progress.answered;
+        if (open[slot] && sheet.given[slot].isUnknown()) ++out.progress.remaining;
+    }
+    if (options.planNext) {
+        out.next = questionsOf(rs, sheet, open);
+        orderByLookahead(rs, sheet, openVersions, out.next);
+    }
+    return out;
+}
+
+Json text(const Text& t, const std::string& locale) { return textIn(t, locale); }
+
+}  // namespace
+
+Evaluation evaluate(const Ruleset& ruleset, const Json& answers, const Date& date, const EvaluateOptions& options) {
+    Problems problems;
+    Sheet sheet = readAnswers(ruleset, answers, date, problems);
+    return evaluateSheet(ruleset, sheet, date, options, std::move(problems));
+}
+
+CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& date) {
+    CourseView view;
+    view.date = date;
+    Problems problems;
+    if (facts.is_object()) {
+        for (auto it = facts.begin(); it != facts.end(); ++it) {
+            const Question* q = ruleset.question(it.key());
+            if (q != nullptr && !q->courseFact) {
+                problems.push_back({pointerAppend("", it.key()),
+                                    "\"" + it.key() + "\" is a personal question, not a fact of the course"});
+            }
+        }
+    }
+    Sheet sheet = readAnswers(ruleset, facts, date, problems);
+    EvaluateOptions options;
+    options.planNext = false;
+    Evaluation e = evaluateSheet(ruleset, sheet, date, options, std::move(problems));
+    view.problems = std::move(e.problems);
+    for (ResultOutcome& r : e.results) {
+        CourseOutcome c;
+        c.result = r.result;
+        c.version = r.version;
+        c.status = r.status;
+        for (CriterionOutcome& co : r.criteria) {
+            if (co.status == CriterionStatus::NotMet) c.blockedBy.push_back(co.criterion);
+            if (co.status == CriterionStatus::Open) c.dependsOn.push_back(std::move(co));
+        }
+        view.results.push_back(std::move(c));
+    }
+    return view;
+}
+
+Json toJson(const Problems& problems) {
+    Json out = Json::array();
+    for (const Problem& p : problems) out.push_back({{"path", p.path}, {"message", p.message}});
+    return out;
+}
+
+namespace {
+
+Json criterionJson(const CriterionOutcome& co, const std::string& locale) {
+    const Criterion& c = *co.criterion;
+    Json j = {{"criterion", c.id}, {"outcome", criterionStatusName(co.status)}};
+    j["text"] = text(co.status == CriterionStatus::NotMet ? c.notMet : c.met, locale);
+    j["source"] = c.source.url;
+    if (!c.caution.empty()) j["caution"] = text(c.caution, locale);
+    if (co.status == CriterionStatus::Open) {
+        Json qs = Json::array();
+        for (const Question* q : co.openQuestions) qs.push_back(q->id);
+        j["waitsFor"] = qs;
+    }
+    return j;
+}
+
+Json resultHeader(const Result& res, const Version& v, Status status, const std::string& locale) {
+    Json j = {{"id", res.id},
+              {"kind", res.kind == ResultKind::Incentive ? "incentive" : "referral"},
+              {"pillar", res.pillar},
+              {"status", statusName(status)},
+              {"title", text(res.title, locale)},
+              {"summary", text(res.summary, locale)}};
+    j["validFrom"] = v.validFrom.toString();
+    j["validUntil"] = v.validUntil ? Json(v.validUntil->toString()) : Json(nullptr);
+    return j;
+}
+
+}  // namespace
+
+Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
+    Json results = Json::array();
+    for (const ResultOutcome& r : e.results) {
+        Json j = resultHeader(*r.result, *r.version, r.status, locale);
+        Json amounts = Json::object();
+        Json amountDetails = Json::array();
+        for (const AmountOutcome& a : r.amounts) {
+            amounts[a.amount->id] = Value::number(a.value).toJson();
+            amountDetails.push_back({{"id", a.amount->id},
+                                     {"value", Value::number(a.value).toJson()},
+                                     {"unit", a.amount->unit},
+                                     {"text", text(a.amount->text, locale)}});
+        }
+        j["amounts"] = amounts;
+        j["amountDetails"] = amountDetails;
+        // The reasons: for a negative verdict, the criteria that decided it;
+        // otherwise every criterion with its outcome.
+        Json reasons = Json::array();
+        Json cautions = Json::array();
+        for (const CriterionOutcome& co : r.criteria) {
+            if (r.status == Status::NotEligible && co.status != CriterionStatus::NotMet) continue;
+            reasons.push_back(criterionJson(co, locale));
+            if (!co.criterion->caution.empty() && co.status != CriterionStatus::NotMet) {
+                cautions.push_back(text(co.criterion->caution, locale));
+            }
+        }
+        j["reasons"] = reasons;
+        j["cautions"] = cautions;
+        Json apply = Json::array();
+        for (const Link& l : r.version->apply) apply.push_back({{"text", text(l.text, locale)}, {"url", l.url}});
+        j["apply"] = apply;
+        results.push_back(std::move(j));
+    }
+    Json next = Json::array();
+    for (const Question* q : e.next) next.push_back(q->id);
+    Json out = {{"ruleset", {{"id", rs.id}, {"version", rs.version}}},
+                {"date", e.date.toString()},
+                {"locale", locale},
+                {"results", results},
+                {"next", next},
+                {"progress", {{"answered", e.progress.answered}, {"remaining", e.progress.remaining}}}};
+    out["errors"] = toJson(e.problems);
+    return out;
+}
+
+Json toJson(const CourseView& view, const Ruleset& rs, const std::string& locale) {
+    Json results = Json::array();
+    for (const CourseOutcome& c : view.results) {
+        Json j = resultHeader(*c.result, *c.version, c.status, locale);
+        j["possible"] = c.status != Status::NotEligible;
+        Json blocked = Json::array();
+        for (const Criterion* cr : c.blockedBy) {
+            blocked.push_back({{"criterion", cr->id}, {"text", text(cr->notMet, locale)}, {"source", cr->source.url}});
+        }
+        j["blockedBy"] = blocked;
+        Json depends = Json::array();
+        for (const CriterionOutcome& co : c.dependsOn) depends.push_back(criterionJson(co, locale));
+        j["dependsOn"] = depends;
+        results.push_back(std::move(j));
+    }
+    Json out = {{"ruleset", {{"id", rs.id}, {"version", rs.version}}},
+                {"date", view.date.toString()},
+                {"locale", locale},
+                {"results", results}};
+    out["errors"] = toJson(view.problems);
+    return out;
+}
+
+}  // namespace wegwijzer

@@ -1,0 +1,182 @@
+#include "wegwijzer/json.hpp"
+
+#include <cmath>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace wegwijzer {
+
+std::string pointerAppend(const std::string& pointer, const std::string& token) {
+    std::string out = pointer;
+    out += '/';
+    for (char c : token) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string pointerAppend(const std::string& pointer, std::size_t index) {
+    return pointer + "/" + std::to_string(index);
+}
+
+namespace {
+
+// A DOM builder for nlohmann's SAX interface that enforces our limits. It
+// keeps a stack of open containers instead of recursing, so depth costs heap,
+// not machine stack, and stops at the limit.
+class StrictBuilder {
+public:
+    StrictBuilder(std::string_view text, const JsonLimits& limits) : text_(text), limits_(limits) {}
+
+    bool null() { return put(Json(nullptr)); }
+    bool boolean(bool v) { return put(Json(v)); }
+    bool number_integer(Json::number_integer_t v) { return put(Json(v)); }
+    bool number_unsigned(Json::number_unsigned_t v) { return put(Json(v)); }
+    bool number_float(Json::number_float_t v, const std::string&) {
+        if (!std::isfinite(v)) return fail(pathHere(), "number out of range");
+        return put(Json(v));
+    }
+    bool string(std::string& v) { return put(Json(std::move(v))); }
+    bool binary(Json::binary_t&) { return fail(pathHere(), "binary values are not JSON"); }
+
+    bool start_object(std::size_t) { return open(Json::object()); }
+    bool key(std::string& k) {
+        Frame& f = stack_.back();
+        if (!f.keys.insert(k).second) {
+            return fail(pointerAppend(f.path, k), "duplicate key \"" + k + "\" in an object");
+        }
+        pendingKey_ = std::move(k);
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool start_array(std::size_t) { return open(Json::array()); }
+    bool end_array() { return close(); }
+
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+        if (!failed_) {
+            failed_ = true;
+            problem_ = {"", syntaxMessage(position)};
+        }
+        return false;
+    }
+
+    bool failed() const { return failed_; }
+    const Problem& problem() const { return problem_; }
+    Json take() { return std::move(root_); }
+
+private:
+    struct Frame {
+        Json value;
+        std::string path;
+        std::unordered_set<std::string> keys;
+    };
+
+    std::string pathHere() const {
+        if (stack_.empty()) return "";
+        const Frame& f = stack_.back();
+        if (f.value.is_object()) return pointerAppend(f.path, pendingKey_);
+        return pointerAppend(f.path, f.value.size());
+    }
+
+    bool put(Json v) {
+        if (stack_.empty()) {
+            root_ = std::move(v);
+            return true;
+        }
+        Json& top = stack_.back().value;
+        if (top.is_object()) {
+            top.emplace(std::move(pendingKey_), std::move(v));
+        } else {
+            top.push_back(std::move(v));
+        }
+        return true;
+    }
+
+    bool open(Json container) {
+        if (stack_.size() >= limits_.maxDepth) {
+            return fail(pathHere(), "nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
+        }
+        std::string path = pathHere();
+        stack_.push_back(Frame{std::move(container), std::move(path), {}});
+        return true;
+    }
+
+    bool close() {
+        Json v = std::move(stack_.back().value);
+        stack_.pop_back();
+        return put(std::move(v));
+    }
+
+    bool fail(std::string path, std::string message) {
+        failed_ = true;
+        problem_ = {std::move(path), std::move(message)};
+        return false;
+    }
+
+    std::string syntaxMessage(std::size_t position) const {
+        // nlohmann reports the byte count read so far; turn it into line:column.
+        std::size_t line = 1, column = 1;
+        std::size_t end = position == 0 ? 0 : position - 1;
+        if (end > text_.size()) end = text_.size();
+        for (std::size_t i = 0; i < end; ++i) {
+            if (text_[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        if (position > text_.size()) return "the JSON text ends too early (truncated?)";
+        return "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(column);
+    }
+
+    std::string_view text_;
+    JsonLimits limits_;
+    std::vector<Frame> stack_;
+    std::string pendingKey_;
+    Json root_;
+    bool failed_ = false;
+    Problem problem_;
+};
+
+}  // namespace
+
+JsonResult parseJson(std::string_view text, const JsonLimits& limits) {
+    JsonResult result;
+    if (text.size() > limits.maxBytes) {
+        result.problem = {"", "the document is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                                  std::to_string(limits.maxBytes)};
+        return result;
+    }
+    StrictBuilder builder(text, limits);
+    bool ok = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true);
+    if (!ok || builder.failed()) {
+        result.problem = builder.failed() ? builder.problem() : Problem{"", "invalid JSON"};
+        return result;
+    }
+    result.value = builder.take();
+    return result;
+}
+
+bool isIntegral(const Json& j) {
+    if (j.is_number_integer()) {
+        // A 64-bit integer beyond 2^53 does not survive as a double (nor in JavaScript).
+        if (j.is_number_unsigned()) return j.get<Json::number_unsigned_t>() <= (1ull << 53);
+        auto v = j.get<Json::number_integer_t>();
+        return v <= (1ll << 53) && v >= -(1ll << 53);
+    }
+    if (j.is_number_float()) {
+        double d = j.get<double>();
+        return std::isfinite(d) && std::floor(d) == d && std::fabs(d) <= 9007199254740992.0;
+    }
+    return false;
+}
+
+}  // namespace wegwijzer
