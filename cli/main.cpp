@@ -1,1 +1,389 @@
-int main(){}
+// The `wegwijzer` command: the rule core for rule authors, testers and
+// publishers. All I/O lives here; the core only sees bytes and dates.
+//
+// Exit codes: 0 success, 1 a negative verdict (lint findings, failed cases,
+// an expression that fails on its data), 2 usage or input errors.
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "wegwijzer/wegwijzer.hpp"
+
+namespace fs = std::filesystem;
+using namespace wegwijzer;
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kNegative = 1;
+constexpr int kUsage = 2;
+
+constexpr std::uintmax_t kMaxFileBytes = 64u * 1024u * 1024u;
+
+const char* kUsageText = R"(wegwijzer - eligibility rules for Flemish training incentives
+
+Usage:
+  wegwijzer lint RULESET
+  wegwijzer test RULESET CASES... [--no-coverage]
+  wegwijzer eval RULESET --date YYYY-MM-DD --answers FILE [--locale nl|en]
+  wegwijzer course RULESET --date YYYY-MM-DD --facts FILE [--locale nl|en]
+  wegwijzer logic [--dialect certlogic|wegwijzer] EXPRESSION [DATA]
+  wegwijzer --help
+
+Commands:
+  lint    Load and check a ruleset; print every problem with its JSON Pointer.
+  test    Run rule cases (files, or folders of *.json files) against a ruleset;
+          fails when a case fails or when a criterion was not seen both met
+          and not met by some case (criterion coverage; --no-coverage skips it).
+  eval    Evaluate answers (a JSON object: question id -> answer; FILE "-" reads
+          stdin) on a date; prints {"results": [...], "next": [...], ...}.
+  course  The course view: which results a course with these facts can unlock,
+          and on which personal criteria they still depend.
+  logic   Evaluate one expression (JSON text, or @FILE) against JSON data
+          (default null) and print the value. The certlogic dialect refuses the
+          Wegwijzer extensions (or, !==, -, *, /, min, max, non-integers).
+
+Exit codes: 0 success, 1 a negative verdict (lint findings, failed cases,
+an expression that fails on its data), 2 usage or input errors.
+)";
+
+struct Args {
+    std::vector<std::string> positional;
+    std::vector<std::pair<std::string, std::string>> options;  // --name value
+    std::vector<std::string> flags;                            // --name
+    std::string error;
+
+    std::optional<std::string> option(const std::string& name) const {
+        for (const auto& [k, v] : options) {
+            if (k == name) return v;
+        }
+        return std::nullopt;
+    }
+    bool flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
+};
+
+Args parseArgs(int argc, char** argv, int start, const std::vector<std::string>& valued,
+               const std::vector<std::string>& booleans) {
+    Args a;
+    for (int i = start; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg.size() > 2 && arg.rfind("--", 0) == 0) {
+            std::string name = arg.substr(2);
+            if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
+                if (i + 1 >= argc) {
+                    a.error = "option " + arg + " needs a value";
+                    return a;
+                }
+                a.options.emplace_back(name, argv[++i]);
+            } else if (std::find(booleans.begin(), booleans.end(), name) != booleans.end()) {
+                a.flags.push_back(name);
+            } else {
+                a.error = "unknown option " + arg;
+                return a;
+            }
+        } else {
+            a.positional.push_back(arg);
+        }
+    }
+    return a;
+}
+
+int usageError(const std::string& message) {
+    std::cerr << "wegwijzer: " << message << "\nRun 'wegwijzer --help' for usage.\n";
+    return kUsage;
+}
+
+// Reads a whole file ("-" = stdin), refusing what is not a readable regular file.
+std::optional<std::string> readFile(const std::string& path, std::string& error) {
+    if (path == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        return ss.str();
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        error = path + ": no such file";
+        return std::nullopt;
+    }
+    if (fs::file_size(path, ec) > kMaxFileBytes) {
+        error = path + ": larger than " + std::to_string(kMaxFileBytes) + " bytes";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = path + ": cannot be read";
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void printProblems(const std::string& file, const Problems& problems) {
+    for (const Problem& p : problems) {
+        std::cerr << file << ": " << (p.path.empty() ? "(document)" : p.path) << ": " << p.message << "\n";
+    }
+}
+
+// Loads a ruleset file; prints its problems. Returns null on failure.
+std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exitCode) {
+    std::string error;
+    auto text = readFile(path, error);
+    if (!text) {
+        std::cerr << "wegwijzer: " << error << "\n";
+        exitCode = kUsage;
+        return nullptr;
+    }
+    LoadedRuleset loaded = loadRuleset(*text);
+    if (!loaded.ruleset) {
+        printProblems(path, loaded.problems);
+        std::cerr << path << ": " << loaded.problems.size() << " problem" << (loaded.problems.size() == 1 ? "" : "s")
+                  << "\n";
+        exitCode = kNegative;
+    }
+    return loaded.ruleset;
+}
+
+std::optional<Json> readJsonFile(const std::string& path) {
+    std::string error;
+    auto text = readFile(path, error);
+    if (!text) {
+        std::cerr << "wegwijzer: " << error << "\n";
+        return std::nullopt;
+    }
+    JsonResult parsed = parseJson(*text);
+    if (!parsed.value) {
+        printProblems(path, {parsed.problem});
+        return std::nullopt;
+    }
+    return parsed.value;
+}
+
+std::string chooseLocale(const Args& args, const Ruleset& rs, bool& ok) {
+    std::string locale = args.option("locale").value_or(rs.locales.front());
+    ok = std::find(rs.locales.begin(), rs.locales.end(), locale) != rs.locales.end();
+    return locale;
+}
+
+int cmdLint(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.size() != 1) return usageError("lint takes one RULESET file");
+    int code = kOk;
+    auto rs = loadRulesetFile(args.positional[0], code);
+    if (!rs) return code;
+    std::size_t criteria = 0, versions = 0;
+    for (const Result& r : rs->results) {
+        versions += r.versions.size();
+        for (const Version& v : r.versions) criteria += v.criteria.size();
+    }
+    std::cout << args.positional[0] << ": ok: ruleset \"" << rs->id << "\" version " << rs->version << ", "
+              << rs->questions.size() << " questions, " << rs->results.size() << " results (" << versions
+              << " versions, " << criteria << " criteria)\n";
+    return kOk;
+}
+
+std::vector<std::string> caseFiles(const std::vector<std::string>& paths, std::string& error) {
+    std::vector<std::string> files;
+    for (const std::string& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<std::string> inDir;
+            for (const auto& entry : fs::directory_iterator(p, ec)) {
+                if (entry.is_regular_file() && entry.path().extension() == ".json") inDir.push_back(entry.path().string());
+            }
+            std::sort(inDir.begin(), inDir.end());
+            files.insert(files.end(), inDir.begin(), inDir.end());
+        } else if (fs::is_regular_file(p, ec)) {
+            files.push_back(p);
+        } else {
+            error = p + ": no such file or folder";
+            return {};
+        }
+    }
+    return files;
+}
+
+int cmdTest(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {}, {"no-coverage"});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.size() < 2) return usageError("test takes a RULESET and at least one CASES file or folder");
+    int code = kOk;
+    auto rs = loadRulesetFile(args.positional[0], code);
+    if (!rs) return code;
+    std::string error;
+    std::vector<std::string> files =
+        caseFiles(std::vector<std::string>(args.positional.begin() + 1, args.positional.end()), error);
+    if (!error.empty()) return usageError(error);
+
+    Coverage coverage;
+    std::size_t passed = 0, failed = 0, invalid = 0;
+    for (const std::string& file : files) {
+        auto text = readFile(file, error);
+        if (!text) return usageError(error);
+        LoadedCases loaded = parseCases(*text);
+        if (!loaded.problems.empty()) {
+            printProblems(file, loaded.problems);
+            ++invalid;
+            continue;
+        }
+        for (const Case& c : loaded.cases) {
+            CaseOutcome outcome = runCase(*rs, c);
+            coverage.record(outcome.evaluation);
+            if (outcome.passed) {
+                ++passed;
+                std::cout << "PASS " << file << c.pointer << " " << c.name << "\n";
+            } else {
+                ++failed;
+                std::cout << "FAIL " << file << c.pointer << " " << c.name << "\n";
+                for (const std::string& f : outcome.failures) std::cout << "       " << f << "\n";
+            }
+        }
+    }
+    const auto gaps = coverage.gaps(*rs);
+    const std::size_t total = coverage.total(*rs);
+    std::cout << (passed + failed) << " cases: " << passed << " passed, " << failed << " failed";
+    if (invalid > 0) std::cout << ", " << invalid << " case files unreadable";
+    std::cout << "\ncriterion coverage: " << (total - gaps.size()) << " of " << total
+              << " criteria seen both met and not met\n";
+    for (const auto& g : gaps) {
+        std::cout << "  not covered: " << g.result << " (from " << g.validFrom << ") / " << g.criterion << ": never "
+                  << (!g.seenMet && !g.seenNotMet ? "met nor not met" : (!g.seenMet ? "met" : "not met")) << "\n";
+    }
+    if (invalid > 0) return kUsage;
+    if (failed > 0 || (passed + failed) == 0) return kNegative;
+    if (!gaps.empty() && !args.flag("no-coverage")) return kNegative;
+    return kOk;
+}
+
+std::optional<Date> requireDate(const Args& args, std::string& error) {
+    auto text = args.option("date");
+    if (!text) {
+        error = "--date YYYY-MM-DD is required (the rules depend on the date; the system clock is never used)";
+        return std::nullopt;
+    }
+    auto d = Date::parse(*text);
+    if (!d) error = "--date: \"" + *text + "\" is not a date of the form YYYY-MM-DD";
+    return d;
+}
+
+// eval and course share their shape: ruleset, date, a JSON object of answers, a locale.
+template <typename Run>
+int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
+    Args args = parseArgs(argc, argv, 2, {"date", answersOption, "locale"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.size() != 1) return usageError(std::string(argv[1]) + " takes one RULESET file");
+    std::string error;
+    auto date = requireDate(args, error);
+    if (!date) return usageError(error);
+    auto answersPath = args.option(answersOption);
+    if (!answersPath) return usageError(std::string("--") + answersOption + " FILE is required");
+    int code = kOk;
+    auto rs = loadRulesetFile(args.positional[0], code);
+    if (!rs) return code;
+    bool localeOk = false;
+    std::string locale = chooseLocale(args, *rs, localeOk);
+    if (!localeOk) return usageError("--locale: the ruleset has no locale \"" + locale + "\"");
+    auto answers = readJsonFile(*answersPath);
+    if (!answers) return kUsage;
+    Json out = run(*rs, *answers, *date, locale);
+    std::cout << out.dump(2) << "\n";
+    if (!out["errors"].empty()) {
+        for (const Json& e : out["errors"]) {
+            std::cerr << *answersPath << ": " << e["path"].get<std::string>() << ": " << e["message"].get<std::string>()
+                      << "\n";
+        }
+        return kUsage;
+    }
+    return kOk;
+}
+
+int cmdEval(int argc, char** argv) {
+    return evaluateCommand(argc, argv, "answers",
+                           [](const Ruleset& rs, const Json& answers, const Date& date, const std::string& locale) {
+                               return toJson(evaluate(rs, answers, date), rs, locale);
+                           });
+}
+
+int cmdCourse(int argc, char** argv) {
+    return evaluateCommand(argc, argv, "facts",
+                           [](const Ruleset& rs, const Json& facts, const Date& date, const std::string& locale) {
+                               return toJson(courseView(rs, facts, date), rs, locale);
+                           });
+}
+
+// An argument that is JSON text, or @FILE.
+std::optional<Json> jsonArgument(const std::string& arg, const char* what) {
+    if (!arg.empty() && arg[0] == '@') return readJsonFile(arg.substr(1));
+    JsonResult parsed = parseJson(arg);
+    if (!parsed.value) {
+        std::cerr << "wegwijzer: " << what << ": " << parsed.problem.message << "\n";
+        return std::nullopt;
+    }
+    return parsed.value;
+}
+
+int cmdLogic(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"dialect"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.empty() || args.positional.size() > 2) {
+        return usageError("logic takes an EXPRESSION and optionally DATA");
+    }
+    const std::string dialect = args.option("dialect").value_or("wegwijzer");
+    if (dialect != "certlogic" && dialect != "wegwijzer") return usageError("--dialect is certlogic or wegwijzer");
+    auto expression = jsonArgument(args.positional[0], "EXPRESSION");
+    if (!expression) return kUsage;
+    Json data = nullptr;
+    if (args.positional.size() == 2) {
+        auto d = jsonArgument(args.positional[1], "DATA");
+        if (!d) return kUsage;
+        data = std::move(*d);
+    }
+    CompileOptions options;
+    options.dialect = dialect == "certlogic" ? Dialect::CertLogic : Dialect::Wegwijzer;
+    Problems problems;
+    Expression e = compile(*expression, options, problems);
+    if (!e.valid()) {
+        for (const Problem& p : problems) {
+            std::cerr << "wegwijzer: invalid expression at " << (p.path.empty() ? "(root)" : p.path) << ": " << p.message
+                      << "\n";
+        }
+        return kUsage;
+    }
+    Value v = e.evaluate(data);
+    if (v.isError()) {
+        const Problem& p = v.errorProblem();
+        std::cerr << "wegwijzer: evaluation failed at " << (p.path.empty() ? "(root)" : p.path) << ": " << p.message
+                  << "\n";
+        return kNegative;
+    }
+    std::cout << v.toJson().dump() << "\n";
+    return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << kUsageText;
+        return kUsage;
+    }
+    const std::string command = argv[1];
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << kUsageText;
+        return kOk;
+    }
+    if (command == "lint") return cmdLint(argc, argv);
+    if (command == "test") return cmdTest(argc, argv);
+    if (command == "eval") return cmdEval(argc, argv);
+    if (command == "course") return cmdCourse(argc, argv);
+    if (command == "logic") return cmdLogic(argc, argv);
+    return usageError("unknown command \"" + command + "\"");
+}

@@ -261,12 +261,16 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
         r.result = &res;
         r.version = version;
         std::vector<CriterionStatus> statuses;
+        Problems errors;
         for (const Criterion& c : version->criteria) {
-            CriterionOutcome co{&c, judge(c, sheet.slots, &out.problems), {}};
+            CriterionOutcome co{&c, judge(c, sheet.slots, &errors), {}};
             statuses.push_back(co.status);
             r.criteria.push_back(std::move(co));
         }
         r.status = combine(statuses);
+        // A criterion may read a question that does not apply to this person
+        // (null); that is only an error when no other criterion decided "no".
+        if (r.status != Status::NotEligible) out.problems.insert(out.problems.end(), errors.begin(), errors.end());
         if (r.status == Status::Unknown) {
             openVersions.push_back(version);
             for (CriterionOutcome& co : r.criteria) {

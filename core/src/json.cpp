@@ -75,6 +75,7 @@ private:
     struct Frame {
         Json value;
         std::string path;
+        std::string keyInParent;  // where the finished container goes when its parent is an object
         std::unordered_set<std::string> keys;
     };
 
@@ -85,33 +86,35 @@ private:
         return pointerAppend(f.path, f.value.size());
     }
 
-    bool put(Json v) {
+    bool put(Json v, std::string key) {
         if (stack_.empty()) {
             root_ = std::move(v);
             return true;
         }
         Json& top = stack_.back().value;
         if (top.is_object()) {
-            top.emplace(std::move(pendingKey_), std::move(v));
+            top.emplace(std::move(key), std::move(v));
         } else {
             top.push_back(std::move(v));
         }
         return true;
     }
+    bool put(Json v) { return put(std::move(v), std::move(pendingKey_)); }
 
     bool open(Json container) {
         if (stack_.size() >= limits_.maxDepth) {
-            return fail(pathHere(), "nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
+            return fail("", "nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
         }
         std::string path = pathHere();
-        stack_.push_back(Frame{std::move(container), std::move(path), {}});
+        stack_.push_back(Frame{std::move(container), std::move(path), std::move(pendingKey_), {}});
         return true;
     }
 
     bool close() {
         Json v = std::move(stack_.back().value);
+        std::string key = std::move(stack_.back().keyInParent);
         stack_.pop_back();
-        return put(std::move(v));
+        return put(std::move(v), std::move(key));
     }
 
     bool fail(std::string path, std::string message) {

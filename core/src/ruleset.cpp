@@ -540,7 +540,7 @@ struct RulesetLoader {
     }
 };
 
-LoadedRuleset loadRuleset(const Json& document) {
+LoadedRuleset loadRulesetDocument(const Json& document) {
     auto rs = std::make_shared<Ruleset>();
     LoadedRuleset out;
     RulesetLoader loader{*rs, out.problems};
@@ -552,7 +552,7 @@ LoadedRuleset loadRuleset(const Json& document) {
 LoadedRuleset loadRuleset(std::string_view text) {
     JsonResult parsed = parseJson(text);
     if (!parsed.value) return LoadedRuleset{nullptr, {parsed.problem}};
-    return loadRuleset(*parsed.value);
+    return loadRulesetDocument(*parsed.value);
 }
 
 }  // namespace wegwijzer

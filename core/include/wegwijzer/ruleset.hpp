@@ -139,7 +139,7 @@ struct LoadedRuleset {
 
 // Loads and validates a ruleset document.
 LoadedRuleset loadRuleset(std::string_view text);
-LoadedRuleset loadRuleset(const Json& document);
+LoadedRuleset loadRulesetDocument(const Json& document);
 
 inline constexpr const char* kRulesetFormat = "wegwijzer-ruleset/1";
 

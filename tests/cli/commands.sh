@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The commands end to end, with their exit codes. Usage: commands.sh WEGWIJZER RULES_DIR
+set -euo pipefail
+wegwijzer=$1
+rules=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+# check NAME EXPECTED_RC COMMAND...: runs COMMAND, compares its exit code.
+check() {
+  local name=$1 expected=$2 rc=0
+  shift 2
+  "$@" >"$work/out" 2>"$work/err" || rc=$?
+  if [[ $rc -ne $expected ]]; then
+    echo "FAIL $name: exit $rc, expected $expected"; cat "$work/out" "$work/err"; failures=$((failures + 1))
+  else
+    echo "ok   $name"
+  fi
+}
+contains() {
+  if ! grep -qF -- "$2" "$work/$1"; then echo "FAIL: $1 lacks '$2'"; cat "$work/$1"; failures=$((failures + 1)); fi
+}
+
+check "help" 0 "$wegwijzer" --help
+contains out "Exit codes"
+check "no arguments" 2 "$wegwijzer"
+check "unknown command" 2 "$wegwijzer" frobnicate
+check "lint example" 0 "$wegwijzer" lint "$rules/example/ruleset.json"
+contains out "ok: ruleset \"example\""
+check "lint missing file" 2 "$wegwijzer" lint "$work/nope.json"
+check "test example" 0 "$wegwijzer" test "$rules/example/ruleset.json" "$rules/example/cases"
+contains out "0 failed"
+
+echo '{}' >"$work/empty-answers.json"
+check "eval needs a date" 2 "$wegwijzer" eval "$rules/example/ruleset.json" --answers "$work/empty-answers.json"
+contains err "--date YYYY-MM-DD is required"
+check "eval empty answers" 0 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers "$work/empty-answers.json"
+python3 - "$work/out" <<'PY' || failures=$((failures + 1))
+import json, sys
+out = json.load(open(sys.argv[1]))
+assert out["results"], "no results"
+assert all(r["status"] == "unknown" for r in out["results"]), "with no answers every result is open"
+assert out["next"], "with no answers there is a next question"
+print("ok   eval output is JSON with open results and a next question:", out["next"][0])
+PY
+echo '{"geen-vraag": 1}' >"$work/bad-answers.json"
+check "eval invalid answers" 2 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers "$work/bad-answers.json"
+contains err "not a question of this ruleset"
+check "eval reads stdin" 0 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers - <"$work/empty-answers.json"
+check "eval unknown locale" 2 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers "$work/empty-answers.json" --locale fr
+
+check "logic" 0 "$wegwijzer" logic '{"<=": [1, {"var": "x"}, 3]}' '{"x": 2}'
+contains out "true"
+check "logic extension" 0 "$wegwijzer" logic '{"*": [125, 0.8]}'
+contains out "100"
+check "logic certlogic refuses or" 2 "$wegwijzer" logic --dialect certlogic '{"or": [true, false]}'
+contains err 'unrecognised operator: "or"'
+check "logic invalid expression" 2 "$wegwijzer" logic '{"if": [true]}'
+check "logic failing evaluation" 1 "$wegwijzer" logic '{"<": [{"var": "x"}, 1]}' '{"x": "a"}'
+check "logic bad dialect" 2 "$wegwijzer" logic --dialect jsonlogic 'true'
+
+exit $failures

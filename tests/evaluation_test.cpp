@@ -1,0 +1,162 @@
+// Evaluation of the minimal ruleset of test_support.cpp: statuses, reasons,
+// amounts, dated versions, askIf, answer validation, next questions, course view.
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+using namespace wegwijzer;
+using wegwijzer::testing::minimalRuleset;
+using wegwijzer::testing::parse;
+
+namespace {
+
+class Evaluate : public ::testing::Test {
+protected:
+    void SetUp() override {
+        LoadedRuleset loaded = loadRulesetDocument(minimalRuleset());
+        ASSERT_TRUE(loaded.ruleset);
+        rs = loaded.ruleset;
+    }
+
+    Evaluation on(const char* date, const std::string& answers) {
+        answers_ = parse(answers);  // kept alive: the evaluation may refer to answer strings
+        return evaluate(*rs, answers_, *Date::parse(date));
+    }
+
+    static std::vector<std::string> ids(const std::vector<const Question*>& qs) {
+        std::vector<std::string> out;
+        for (const Question* q : qs) out.push_back(q->id);
+        return out;
+    }
+
+    std::shared_ptr<const Ruleset> rs;
+    Json answers_;
+};
+
+const ResultOutcome& premie(const Evaluation& e) {
+    EXPECT_EQ(e.results.size(), 1u);
+    return e.results.at(0);
+}
+
+}  // namespace
+
+TEST_F(Evaluate, UnknownAnswerKeepsResultOpen) {
+    Evaluation e = on("2025-03-01", R"({"statuut": "werknemer"})");
+    EXPECT_EQ(premie(e).status, Status::Unknown);
+    EXPECT_TRUE(e.problems.empty());
+}
+
+TEST_F(Evaluate, OneFailedCriterionDecidesDespiteUnknowns) {
+    Evaluation e = on("2025-03-01", R"({"in-vlaanderen": false})");
+    EXPECT_EQ(premie(e).status, Status::NotEligible);
+    EXPECT_TRUE(e.next.empty());
+}
+
+TEST_F(Evaluate, AllCriteriaMetIsEligibleWithAmount) {
+    Evaluation e = on("2025-03-01", R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": true, "erkend": true})");
+    ASSERT_EQ(premie(e).status, Status::Eligible);
+    ASSERT_EQ(premie(e).amounts.size(), 1u);
+    EXPECT_EQ(premie(e).amounts[0].value, 200);
+    EXPECT_TRUE(e.next.empty());
+}
+
+TEST_F(Evaluate, TheDatePicksTheVersionAtTheBoundary) {
+    const std::string a = R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": true, "erkend": true})";
+    EXPECT_EQ(premie(on("2025-08-31", a)).status, Status::Eligible);
+    EXPECT_EQ(premie(on("2025-09-01", a)).status, Status::NotEligible);  // from then on: 38 hours needed
+    EXPECT_EQ(premie(on("2025-09-01", a)).version->validFrom.toString(), "2025-09-01");
+}
+
+TEST_F(Evaluate, NoVersionInForceMeansNoResult) {
+    EXPECT_TRUE(on("2024-08-31", "{}").results.empty());
+}
+
+TEST_F(Evaluate, AnswerToAQuestionThatDoesNotApplyHasNoEffect) {
+    Evaluation e = on("2025-09-01", R"({"statuut": "zelfstandige", "uren": 40})");
+    EXPECT_EQ(premie(e).status, Status::NotEligible);
+    EXPECT_TRUE(e.problems.empty());  // "voltijds" reads a question that does not apply: no error
+    EXPECT_EQ(e.progress.answered, 1u);
+}
+
+TEST_F(Evaluate, InvalidAnswersAreReportedNotIgnored) {
+    Evaluation e = on("2025-03-01", R"({"statuut": "ambtenaar", "uren": 61, "in-vlaanderen": "ja", "leeftijd": 30})");
+    ASSERT_EQ(e.problems.size(), 4u);
+    std::vector<std::string> paths;
+    for (const Problem& p : e.problems) paths.push_back(p.path);
+    std::sort(paths.begin(), paths.end());
+    EXPECT_EQ(paths, (std::vector<std::string>{"/in-vlaanderen", "/leeftijd", "/statuut", "/uren"}));
+}
+
+TEST_F(Evaluate, ReasonsOfANegativeVerdictAreTheFailedCriteria) {
+    Evaluation e = on("2025-03-01", R"({"statuut": "zelfstandige", "in-vlaanderen": true})");
+    Json out = toJson(e, *rs, "nl");
+    ASSERT_EQ(out["results"][0]["reasons"].size(), 1u);
+    EXPECT_EQ(out["results"][0]["reasons"][0]["criterion"], "werknemer");
+    EXPECT_EQ(out["results"][0]["reasons"][0]["text"], "Je bent geen werknemer.");
+    EXPECT_EQ(toJson(e, *rs, "en")["results"][0]["reasons"][0]["text"], "You are not an employee.");
+}
+
+TEST_F(Evaluate, NextAsksOnlyQuestionsThatCanStillChangeAResult) {
+    // In the new version only statuut and uren matter; in-vlaanderen and erkend do not.
+    EXPECT_EQ(ids(on("2025-09-01", "{}").next), (std::vector<std::string>{"statuut"}));
+    EXPECT_EQ(ids(on("2025-09-01", R"({"statuut": "werknemer"})").next), (std::vector<std::string>{"uren"}));
+}
+
+TEST_F(Evaluate, NextDoesNotAskAQuestionWhoseAskIfIsStillOpen) {
+    std::vector<std::string> next = ids(on("2025-03-01", "{}").next);
+    EXPECT_EQ(std::count(next.begin(), next.end(), "uren"), 0);
+    EXPECT_EQ(next.size(), 3u);  // statuut, in-vlaanderen, erkend
+}
+
+TEST_F(Evaluate, NextAsksForWhatTheAmountNeeds) {
+    Evaluation e = on("2025-03-01", R"({"statuut": "werknemer", "in-vlaanderen": true, "erkend": true})");
+    EXPECT_EQ(premie(e).status, Status::Eligible);
+    EXPECT_EQ(ids(e.next), (std::vector<std::string>{"uren"}));
+}
+
+TEST_F(Evaluate, ProgressCountsAnsweredAndRemaining) {
+    Evaluation e = on("2025-03-01", R"({"statuut": "werknemer"})");
+    EXPECT_EQ(e.progress.answered, 1u);
+    EXPECT_EQ(e.progress.remaining, 3u);  // uren (amount), in-vlaanderen, erkend
+}
+
+TEST_F(Evaluate, CourseViewShowsWhatACourseCanUnlock) {
+    Json facts = parse(R"({"erkend": true})");
+    CourseView v = courseView(*rs, facts, *Date::parse("2025-03-01"));
+    ASSERT_EQ(v.results.size(), 1u);
+    EXPECT_EQ(v.results[0].status, Status::Unknown);
+    ASSERT_EQ(v.results[0].dependsOn.size(), 2u);  // werknemer, vlaanderen: personal
+    EXPECT_EQ(v.results[0].dependsOn[0].criterion->id, "werknemer");
+    EXPECT_EQ(v.results[0].dependsOn[0].openQuestions[0]->id, "statuut");
+}
+
+TEST_F(Evaluate, CourseViewShowsWhatACourseCannotUnlock) {
+    Json facts = parse(R"({"erkend": false})");
+    CourseView v = courseView(*rs, facts, *Date::parse("2025-03-01"));
+    EXPECT_EQ(v.results[0].status, Status::NotEligible);
+    ASSERT_EQ(v.results[0].blockedBy.size(), 1u);
+    EXPECT_EQ(v.results[0].blockedBy[0]->id, "erkend");
+}
+
+TEST_F(Evaluate, CourseViewRefusesPersonalAnswers) {
+    Json facts = parse(R"({"statuut": "werknemer"})");
+    CourseView v = courseView(*rs, facts, *Date::parse("2025-03-01"));
+    ASSERT_EQ(v.problems.size(), 1u);
+    EXPECT_EQ(v.problems[0].path, "/statuut");
+}
+
+TEST_F(Evaluate, OutputHasTheDocumentedShape) {
+    Json out = toJson(on("2025-03-01", R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": true, "erkend": true})"),
+                      *rs, "nl");
+    EXPECT_EQ(out["results"][0]["id"], "premie");
+    EXPECT_EQ(out["results"][0]["status"], "eligible");
+    EXPECT_EQ(out["results"][0]["amounts"], parse(R"({"bedrag": 200})"));
+    EXPECT_EQ(out["results"][0]["reasons"].size(), 3u);
+    EXPECT_EQ(out["next"], Json::array());
+    EXPECT_EQ(out["errors"], Json::array());
+}

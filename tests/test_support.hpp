@@ -1,0 +1,20 @@
+// Helpers shared by the tests: reading files and building small rulesets.
+#pragma once
+
+#include <string>
+
+#include "wegwijzer/wegwijzer.hpp"
+
+namespace wegwijzer::testing {
+
+std::string readFile(const std::string& path);
+Json parse(const std::string& text);  // fails the test on invalid JSON
+
+// A minimal valid ruleset (one locale-pair, a few questions, one result),
+// as JSON, for tests to mutate.
+Json minimalRuleset();
+
+// Loads a ruleset document; returns the problems (empty when it loaded).
+Problems problemsOf(const Json& document);
+
+}  // namespace wegwijzer::testing
