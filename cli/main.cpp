@@ -5,7 +5,9 @@
 // an expression that fails on its data), 2 usage or input errors.
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto.hpp"
 #include "wegwijzer/wegwijzer.hpp"
 
 namespace fs = std::filesystem;
@@ -35,7 +38,16 @@ Usage:
   wegwijzer eval RULESET --date YYYY-MM-DD --answers FILE [--locale nl|en]
   wegwijzer course RULESET --date YYYY-MM-DD --facts FILE [--locale nl|en]
   wegwijzer logic [--dialect certlogic|wegwijzer] EXPRESSION [DATA]
+  wegwijzer keygen --private FILE --public FILE [--owner NAME]
+  wegwijzer trust-root --threshold K PUBLIC_KEY_FILE... -o FILE
+  wegwijzer sign --key PRIVATE_KEY_FILE [--key ...] RULESET_OR_BUNDLE -o BUNDLE
+  wegwijzer verify --trust FILE BUNDLE [--ruleset-id ID] [--min-version N]
+                   [--date YYYY-MM-DD] [--grace-days N]
   wegwijzer --help
+
+  lint, test, eval and course also read a signed bundle instead of a ruleset
+  when given --trust FILE: the bundle is verified first (as of today, or of
+  eval's --date), so the exact published bytes are what is checked.
 
 Commands:
   lint    Load and check a ruleset; print every problem with its JSON Pointer.
@@ -49,6 +61,16 @@ Commands:
   logic   Evaluate one expression (JSON text, or @FILE) against JSON data
           (default null) and print the value. The certlogic dialect refuses the
           Wegwijzer extensions (or, !==, -, *, /, min, max, non-integers).
+  keygen  Make an Ed25519 key pair: a PKCS#8 PEM private key (mode 0600) and a
+          public key card (JSON: keyid, publicKey, owner). Prints the key id.
+          Never overwrites a file.
+  trust-root  Write a trust root: the public keys a client trusts and how many
+          distinct ones must sign (K).
+  sign    Lint the ruleset, then sign its exact bytes with each key (DSSE,
+          Ed25519). Given a bundle instead, add signatures to it (two-person
+          publishing). Refuses a ruleset that does not pass lint.
+  verify  Apply the client's trust policy to a bundle; prints a summary when
+          accepted (exit 0), the reason code when refused (exit 1).
 
 Exit codes: 0 success, 1 a negative verdict (lint findings, failed cases,
 an expression that fails on its data), 2 usage or input errors.
@@ -74,6 +96,7 @@ Args parseArgs(int argc, char** argv, int start, const std::vector<std::string>&
     Args a;
     for (int i = start; i < argc; ++i) {
         std::string arg = argv[i];
+        if (arg == "-o") arg = "--output";
         if (arg.size() > 2 && arg.rfind("--", 0) == 0) {
             std::string name = arg.substr(2);
             if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
@@ -132,14 +155,62 @@ void printProblems(const std::string& file, const Problems& problems) {
     }
 }
 
-// Loads a ruleset file; prints its problems. Returns null on failure.
-std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exitCode) {
+// The system's date: only the command reads the clock, and only where no
+// --date is given (verification of a bundle); the core never does.
+Date today() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
+}
+
+std::optional<TrustRoot> loadTrustRoot(const std::string& path) {
+    std::string error;
+    auto text = readFile(path, error);
+    if (!text) {
+        std::cerr << "wegwijzer: " << error << "\n";
+        return std::nullopt;
+    }
+    LoadedTrustRoot loaded = parseTrustRoot(*text);
+    if (!loaded.root) {
+        printProblems(path, loaded.problems);
+        return std::nullopt;
+    }
+    return loaded.root;
+}
+
+bool nativeVerify(std::string_view publicKey, std::string_view message, std::string_view signature) {
+    return native::verifyEd25519(publicKey, message, signature);
+}
+
+// Loads a ruleset file, or with --trust a signed bundle verified as of `date`.
+// Prints the problems or the refusal. Returns null on failure.
+std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exitCode,
+                                               const std::optional<std::string>& trustPath = std::nullopt,
+                                               const Date& date = today()) {
     std::string error;
     auto text = readFile(path, error);
     if (!text) {
         std::cerr << "wegwijzer: " << error << "\n";
         exitCode = kUsage;
         return nullptr;
+    }
+    if (trustPath) {
+        auto root = loadTrustRoot(*trustPath);
+        if (!root) {
+            exitCode = kUsage;
+            return nullptr;
+        }
+        TrustPolicy policy;
+        policy.today = date;
+        BundleVerdict verdict = verifyBundle(*text, *root, policy, nativeVerify);
+        if (!verdict.accepted()) {
+            std::cerr << path << ": refused: " << verdict.refusal->code << ": " << verdict.refusal->message << "\n";
+            exitCode = kNegative;
+            return nullptr;
+        }
+        for (const std::string& w : verdict.warnings) std::cerr << path << ": warning: " << w << "\n";
+        return verdict.ruleset;
     }
     LoadedRuleset loaded = loadRuleset(*text);
     if (!loaded.ruleset) {
@@ -173,11 +244,11 @@ std::string chooseLocale(const Args& args, const Ruleset& rs, bool& ok) {
 }
 
 int cmdLint(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {}, {});
+    Args args = parseArgs(argc, argv, 2, {"trust"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError("lint takes one RULESET file");
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code);
+    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"));
     if (!rs) return code;
     std::size_t criteria = 0, versions = 0;
     for (const Result& r : rs->results) {
@@ -212,11 +283,11 @@ std::vector<std::string> caseFiles(const std::vector<std::string>& paths, std::s
 }
 
 int cmdTest(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {}, {"no-coverage"});
+    Args args = parseArgs(argc, argv, 2, {"trust"}, {"no-coverage"});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() < 2) return usageError("test takes a RULESET and at least one CASES file or folder");
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code);
+    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"));
     if (!rs) return code;
     std::string error;
     std::vector<std::string> files =
@@ -277,7 +348,7 @@ std::optional<Date> requireDate(const Args& args, std::string& error) {
 // eval and course share their shape: ruleset, date, a JSON object of answers, a locale.
 template <typename Run>
 int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
-    Args args = parseArgs(argc, argv, 2, {"date", answersOption, "locale"}, {});
+    Args args = parseArgs(argc, argv, 2, {"date", answersOption, "locale", "trust"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError(std::string(argv[1]) + " takes one RULESET file");
     std::string error;
@@ -286,7 +357,7 @@ int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
     auto answersPath = args.option(answersOption);
     if (!answersPath) return usageError(std::string("--") + answersOption + " FILE is required");
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code);
+    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"), *date);
     if (!rs) return code;
     bool localeOk = false;
     std::string locale = chooseLocale(args, *rs, localeOk);
@@ -368,6 +439,225 @@ int cmdLogic(int argc, char** argv) {
     return kOk;
 }
 
+// Writes a file only if it does not exist yet (keys are never overwritten).
+bool writeNewFile(const std::string& path, const std::string& content, bool secret) {
+    std::error_code ec;
+    if (fs::exists(path, ec)) {
+        std::cerr << "wegwijzer: " << path << " exists; not overwriting it\n";
+        return false;
+    }
+    std::ofstream out(path, std::ios::binary);
+    if (!out || !(out << content) || !out.flush()) {
+        std::cerr << "wegwijzer: cannot write " << path << "\n";
+        return false;
+    }
+    out.close();
+    if (secret) fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, ec);
+    return true;
+}
+
+// Replaces a file atomically (write a sibling, then rename), so a failed
+// write never leaves half a bundle behind.
+bool replaceFile(const std::string& path, const std::string& content) {
+    const std::string temp = path + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out || !(out << content) || !out.flush()) {
+            std::cerr << "wegwijzer: cannot write " << temp << "\n";
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) {
+        std::cerr << "wegwijzer: cannot replace " << path << ": " << ec.message() << "\n";
+        return false;
+    }
+    return true;
+}
+
+int cmdKeygen(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"private", "public", "owner"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    auto privatePath = args.option("private");
+    auto publicPath = args.option("public");
+    if (!privatePath || !publicPath || !args.positional.empty()) {
+        return usageError("keygen takes --private FILE --public FILE [--owner NAME]");
+    }
+    std::error_code ec;
+    for (const std::string& p : {*privatePath, *publicPath}) {
+        if (fs::exists(p, ec)) {
+            std::cerr << "wegwijzer: " << p << " exists; not overwriting it\n";
+            return kUsage;
+        }
+    }
+    auto pair = native::generateEd25519();
+    if (!pair) {
+        std::cerr << "wegwijzer: OpenSSL could not generate an Ed25519 key\n";
+        return kUsage;
+    }
+    const std::string keyid = native::keyIdOf(pair->publicKey);
+    Json card = {{"keyid", keyid}, {"owner", args.option("owner").value_or("unnamed")},
+                 {"publicKey", base64Encode(pair->publicKey)}};
+    if (!writeNewFile(*privatePath, pair->privatePem, true)) return kUsage;
+    if (!writeNewFile(*publicPath, card.dump(2) + "\n", false)) return kUsage;
+    std::cout << keyid << "\n";
+    return kOk;
+}
+
+int cmdTrustRoot(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"threshold", "output"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    auto output = args.option("output");
+    auto threshold = args.option("threshold");
+    if (!output || !threshold || args.positional.empty()) {
+        return usageError("trust-root takes --threshold K PUBLIC_KEY_FILE... -o FILE");
+    }
+    TrustRoot root;
+    try {
+        root.threshold = std::stoi(*threshold);
+    } catch (...) {
+        return usageError("--threshold must be a number");
+    }
+    for (const std::string& path : args.positional) {
+        auto card = readJsonFile(path);
+        if (!card) return kUsage;
+        auto raw = base64DecodeCanonical(stringMember(*card, "publicKey"));
+        if (!raw || raw->size() != 32) {
+            std::cerr << "wegwijzer: " << path << ": not a public key card (keyid, owner, publicKey)\n";
+            return kUsage;
+        }
+        TrustedKey key;
+        key.publicKey = *raw;
+        key.keyid = native::keyIdOf(*raw);
+        key.owner = stringMember(*card, "owner");
+        if (key.owner.empty()) key.owner = "unnamed";
+        if (stringMember(*card, "keyid") != key.keyid) {
+            std::cerr << "wegwijzer: " << path << ": the key id does not match the public key\n";
+            return kUsage;
+        }
+        root.keys.push_back(key);
+    }
+    const std::string text = trustRootToJson(root);
+    LoadedTrustRoot check = parseTrustRoot(text);  // the same rules a client applies
+    if (!check.root) {
+        printProblems(*output, check.problems);
+        return kUsage;
+    }
+    if (!replaceFile(*output, text)) return kUsage;
+    std::cout << *output << ": " << root.keys.size() << " keys, threshold " << root.threshold << "\n";
+    return kOk;
+}
+
+int cmdSign(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"key", "output"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    auto output = args.option("output");
+    if (!output || args.positional.size() != 1) {
+        return usageError("sign takes --key PRIVATE_KEY_FILE [--key ...] RULESET_OR_BUNDLE -o BUNDLE");
+    }
+    std::vector<native::PrivateKey> keys;
+    for (const auto& [name, path] : args.options) {
+        if (name != "key") continue;
+        std::string error;
+        auto pem = readFile(path, error);
+        auto key = pem ? native::readPrivateKeyPem(*pem, error) : std::nullopt;
+        if (!key) {
+            std::cerr << "wegwijzer: " << path << ": " << error << "\n";
+            return kUsage;
+        }
+        keys.push_back(*key);
+    }
+    if (keys.empty()) return usageError("sign needs at least one --key");
+
+    const std::string& input = args.positional[0];
+    std::string error;
+    auto text = readFile(input, error);
+    if (!text) return usageError(error);
+    // A bundle gets more signatures; a ruleset gets its first ones.
+    Envelope envelope;
+    JsonResult probe = parseJson(*text);
+    if (probe.value && probe.value->is_object() && probe.value->contains("payloadType")) {
+        TrustPolicy anyDate;
+        PreparedBundle existing = prepareBundle(*text, TrustRoot{}, anyDate);
+        if (existing.refusal) {
+            std::cerr << input << ": not a valid bundle: " << existing.refusal->code << ": "
+                      << existing.refusal->message << "\n";
+            return kNegative;
+        }
+        envelope = existing.envelope;
+    } else {
+        envelope.payloadType = kRulesetPayloadType;
+        envelope.payload = *text;
+    }
+    LoadedRuleset loaded = loadRuleset(envelope.payload);
+    if (!loaded.ruleset) {
+        printProblems(input, loaded.problems);
+        std::cerr << input << ": does not pass lint; not signing\n";
+        return kNegative;
+    }
+    const std::string message = preAuthEncoding(envelope.payloadType, envelope.payload);
+    for (const native::PrivateKey& key : keys) {
+        const std::string keyid = native::keyIdOf(key.publicKey);
+        auto sig = native::signEd25519(key, message);
+        if (!sig) {
+            std::cerr << "wegwijzer: OpenSSL could not sign with key " << keyid << "\n";
+            return kUsage;
+        }
+        envelope.signatures.erase(std::remove_if(envelope.signatures.begin(), envelope.signatures.end(),
+                                                 [&](const Signature& s) { return s.keyid == keyid; }),
+                                  envelope.signatures.end());
+        envelope.signatures.push_back({keyid, *sig});
+        std::cerr << "signed by " << keyid << "\n";
+    }
+    if (!replaceFile(*output, envelopeToJson(envelope))) return kUsage;
+    std::cout << *output << ": ruleset \"" << loaded.ruleset->id << "\" version " << loaded.ruleset->version << ", "
+              << envelope.signatures.size() << " signature(s)\n";
+    return kOk;
+}
+
+int cmdVerify(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"trust", "ruleset-id", "min-version", "date", "grace-days"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    auto trustPath = args.option("trust");
+    if (!trustPath || args.positional.size() != 1) return usageError("verify takes --trust FILE BUNDLE");
+    TrustPolicy policy;
+    policy.today = today();
+    if (auto d = args.option("date")) {
+        auto parsed = Date::parse(*d);
+        if (!parsed) return usageError("--date: \"" + *d + "\" is not a date of the form YYYY-MM-DD");
+        policy.today = *parsed;
+    }
+    policy.rulesetId = args.option("ruleset-id").value_or("");
+    try {
+        if (auto v = args.option("min-version")) policy.minVersion = std::stoll(*v);
+        if (auto g = args.option("grace-days")) policy.graceDays = std::stoi(*g);
+    } catch (...) {
+        return usageError("--min-version and --grace-days take whole numbers");
+    }
+    auto root = loadTrustRoot(*trustPath);
+    if (!root) return kUsage;
+    const std::string& path = args.positional[0];
+    std::string error;
+    auto text = readFile(path, error);
+    if (!text) return usageError(error);
+    BundleVerdict verdict = verifyBundle(*text, *root, policy, nativeVerify);
+    if (!verdict.accepted()) {
+        std::cerr << path << ": refused: " << verdict.refusal->code << ": " << verdict.refusal->message << "\n";
+        std::cout << verdict.refusal->code << "\n";
+        return kNegative;
+    }
+    const Ruleset& rs = *verdict.ruleset;
+    std::cout << "accepted: ruleset \"" << rs.id << "\" version " << rs.version << "\n"
+              << "published: " << rs.published.toString() << "\n"
+              << "expires: " << rs.expires.toString() << "\n";
+    for (const std::string& signer : verdict.signers) {
+        std::cout << "signed by: " << signer << " (" << root->key(signer)->owner << ")\n";
+    }
+    for (const std::string& w : verdict.warnings) std::cout << "warning: " << w << "\n";
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -385,5 +675,9 @@ int main(int argc, char** argv) {
     if (command == "eval") return cmdEval(argc, argv);
     if (command == "course") return cmdCourse(argc, argv);
     if (command == "logic") return cmdLogic(argc, argv);
+    if (command == "keygen") return cmdKeygen(argc, argv);
+    if (command == "trust-root") return cmdTrustRoot(argc, argv);
+    if (command == "sign") return cmdSign(argc, argv);
+    if (command == "verify") return cmdVerify(argc, argv);
     return usageError("unknown command \"" + command + "\"");
 }

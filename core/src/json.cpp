@@ -168,6 +168,12 @@ JsonResult parseJson(std::string_view text, const JsonLimits& limits) {
     return result;
 }
 
+std::string stringMember(const Json& j, const char* key) {
+    if (!j.is_object()) return {};
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 bool isIntegral(const Json& j) {
     if (j.is_number_integer()) {
         // A 64-bit integer beyond 2^53 does not survive as a double (nor in JavaScript).

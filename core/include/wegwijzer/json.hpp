@@ -29,6 +29,10 @@ struct JsonResult {
 // objects with the same key twice.
 JsonResult parseJson(std::string_view text, const JsonLimits& limits = {});
 
+// The string member `key` of an object, or "" when `j` is not an object or the
+// member is absent or not a string (never throws, unlike Json::value).
+std::string stringMember(const Json& j, const char* key);
+
 // Returns true when `j` is a number with an integral value that a double holds exactly.
 bool isIntegral(const Json& j);
 

@@ -9,3 +9,4 @@
 #include "wegwijzer/problem.hpp"
 #include "wegwijzer/ruleset.hpp"
 #include "wegwijzer/value.hpp"
+#include "wegwijzer/bundle.hpp"

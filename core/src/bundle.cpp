@@ -1,0 +1,356 @@
+#include "wegwijzer/bundle.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "wegwijzer/json.hpp"
+
+namespace wegwijzer {
+
+namespace {
+
+const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+bool isLowerHex(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+Refusal refuse(const char* code, std::string message) { return Refusal{code, std::move(message)}; }
+
+}  // namespace
+
+std::string base64Encode(std::string_view bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                           static_cast<unsigned char>(bytes[i + 2]);
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += kAlphabet[(v >> 6) & 63];
+        out += kAlphabet[v & 63];
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest > 0) {
+        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+        if (rest == 2) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+std::optional<std::string> base64DecodeCanonical(std::string_view text) {
+    if (text.size() % 4 != 0) return std::nullopt;
+    std::string out;
+    out.reserve(text.size() / 4 * 3);
+    for (std::size_t i = 0; i < text.size(); i += 4) {
+        const bool last = i + 4 == text.size();
+        int s[4];
+        int pad = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char c = text[i + static_cast<std::size_t>(k)];
+            if (c == '=' && last && k >= 2) {
+                ++pad;
+                s[k] = 0;
+                continue;
+            }
+            if (pad > 0) return std::nullopt;  // data after padding
+            s[k] = sextet(c);
+            if (s[k] < 0) return std::nullopt;
+        }
+        const unsigned v = (static_cast<unsigned>(s[0]) << 18) | (static_cast<unsigned>(s[1]) << 12) |
+                           (static_cast<unsigned>(s[2]) << 6) | static_cast<unsigned>(s[3]);
+        out += static_cast<char>((v >> 16) & 0xff);
+        if (pad < 2) out += static_cast<char>((v >> 8) & 0xff);
+        if (pad < 1) out += static_cast<char>(v & 0xff);
+        // Canonical: the bits that padding leaves unused must be zero.
+        if ((pad == 1 && (v & 0xff) != 0) || (pad == 2 && (v & 0xffff) != 0)) return std::nullopt;
+    }
+    return out;
+}
+
+std::string preAuthEncoding(std::string_view payloadType, std::string_view payload) {
+    std::string out = "DSSEv1 ";
+    out += std::to_string(payloadType.size());
+    out += ' ';
+    out += payloadType;
+    out += ' ';
+    out += std::to_string(payload.size());
+    out += ' ';
+    out += payload;
+    return out;
+}
+
+std::string envelopeToJson(const Envelope& envelope) {
+    // Members in a fixed order, one signature per line: diff-friendly and stable.
+    std::string out = "{\n  \"payloadType\": " + Json(envelope.payloadType).dump() + ",\n  \"payload\": \"" +
+                      base64Encode(envelope.payload) + "\",\n  \"signatures\": [";
+    for (std::size_t i = 0; i < envelope.signatures.size(); ++i) {
+        out += i == 0 ? "\n" : ",\n";
+        out += "    {\"keyid\": " + Json(envelope.signatures[i].keyid).dump() + ", \"sig\": \"" +
+               base64Encode(envelope.signatures[i].sig) + "\"}";
+    }
+    out += "\n  ]\n}\n";
+    return out;
+}
+
+const TrustedKey* TrustRoot::key(std::string_view keyid) const {
+    for (const TrustedKey& k : keys) {
+        if (k.keyid == keyid) return &k;
+    }
+    return nullptr;
+}
+
+LoadedTrustRoot parseTrustRoot(std::string_view text) {
+    LoadedTrustRoot out;
+    auto report = [&](std::string path, std::string message) { out.problems.push_back({std::move(path), std::move(message)}); };
+    JsonResult parsed = parseJson(text, JsonLimits{1024 * 1024, 16});
+    if (!parsed.value) {
+        out.problems.push_back(parsed.problem);
+        return out;
+    }
+    const Json& doc = *parsed.value;
+    if (!doc.is_object()) {
+        report("", "a trust root is a JSON object");
+        return out;
+    }
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (it.key() != "format" && it.key() != "threshold" && it.key() != "keys" && it.key() != "$comment") {
+            report(pointerAppend("", it.key()), "unknown member \"" + it.key() + "\"");
+        }
+    }
+    if (stringMember(doc, "format") != kTrustRootFormat) report("/format", std::string("must be \"") + kTrustRootFormat + "\"");
+    TrustRoot root;
+    auto threshold = doc.find("threshold");
+    if (threshold == doc.end() || !threshold->is_number_integer() || threshold->get<std::int64_t>() < 1 ||
+        threshold->get<std::int64_t>() > 16) {
+        report("/threshold", "must be an integer from 1 to 16");
+    } else {
+        root.threshold = static_cast<int>(threshold->get<std::int64_t>());
+    }
+    auto keys = doc.find("keys");
+    if (keys == doc.end() || !keys->is_array() || keys->empty()) {
+        report("/keys", "must be a non-empty array of keys");
+    } else {
+        for (std::size_t i = 0; i < keys->size(); ++i) {
+            const Json& k = (*keys)[i];
+            const std::string p = pointerAppend("/keys", i);
+            if (!k.is_object()) {
+                report(p, "a key is an object");
+                continue;
+            }
+            for (auto it = k.begin(); it != k.end(); ++it) {
+                static const char* kAllowed[] = {"keyid", "publicKey", "owner", "validFrom", "validUntil"};
+                if (std::none_of(std::begin(kAllowed), std::end(kAllowed), [&](const char* a) { return it.key() == a; })) {
+                    report(pointerAppend(p, it.key()), "unknown member \"" + it.key() + "\"");
+                }
+            }
+            TrustedKey key;
+            key.keyid = stringMember(k, "keyid");
+            key.owner = stringMember(k, "owner");
+            auto raw = base64DecodeCanonical(stringMember(k, "publicKey"));
+            if (!isLowerHex(key.keyid)) report(pointerAppend(p, "keyid"), "must be a lower-case hexadecimal key id");
+            if (!raw || raw->size() != 32) {
+                report(pointerAppend(p, "publicKey"), "must be the canonical base64 of a 32-byte Ed25519 public key");
+            } else {
+                key.publicKey = *raw;
+            }
+            if (key.owner.empty()) report(pointerAppend(p, "owner"), "must name the key's owner");
+            for (const char* bound : {"validFrom", "validUntil"}) {
+                if (!k.contains(bound)) continue;
+                auto d = k[bound].is_string() ? Date::parse(k[bound].get<std::string>()) : std::nullopt;
+                if (!d) report(pointerAppend(p, bound), "must be a date of the form YYYY-MM-DD");
+                (std::string(bound) == "validFrom" ? key.validFrom : key.validUntil) = d;
+            }
+            if (root.key(key.keyid) != nullptr) report(pointerAppend(p, "keyid"), "duplicate key id " + key.keyid);
+            root.keys.push_back(std::move(key));
+        }
+    }
+    if (out.problems.empty() && static_cast<std::size_t>(root.threshold) > root.keys.size()) {
+        report("/threshold", "is higher than the number of keys");
+    }
+    if (out.problems.empty()) out.root = std::move(root);
+    return out;
+}
+
+std::string trustRootToJson(const TrustRoot& root) {
+    Json keys = Json::array();
+    for (const TrustedKey& k : root.keys) {
+        Json j = {{"keyid", k.keyid}, {"owner", k.owner}, {"publicKey", base64Encode(k.publicKey)}};
+        if (k.validFrom) j["validFrom"] = k.validFrom->toString();
+        if (k.validUntil) j["validUntil"] = k.validUntil->toString();
+        keys.push_back(j);
+    }
+    Json doc = {{"format", kTrustRootFormat}, {"threshold", root.threshold}, {"keys", keys}};
+    return doc.dump(2) + "\n";
+}
+
+namespace {
+
+// Reads the envelope's JSON strictly: exactly the DSSE members, canonical base64.
+std::optional<Refusal> readEnvelope(const Json& doc, Envelope& env) {
+    auto bad = [](std::string message) { return refuse(refusal::kBadEnvelope, std::move(message)); };
+    if (!doc.is_object()) return bad("a bundle is a JSON object");
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (it.key() != "payloadType" && it.key() != "payload" && it.key() != "signatures") {
+            return bad("unknown member \"" + it.key() + "\" in the envelope");
+        }
+    }
+    auto type = doc.find("payloadType");
+    auto payload = doc.find("payload");
+    auto signatures = doc.find("signatures");
+    if (type == doc.end() || !type->is_string()) return bad("the envelope has no \"payloadType\" string");
+    if (payload == doc.end() || !payload->is_string()) return bad("the envelope has no \"payload\" string");
+    if (signatures == doc.end() || !signatures->is_array() || signatures->empty()) {
+        return bad("the envelope has no signatures");
+    }
+    if (signatures->size() > 16) return bad("the envelope has more than 16 signatures");
+    env.payloadType = type->get<std::string>();
+    auto decoded = base64DecodeCanonical(payload->get_ref<const std::string&>());
+    if (!decoded) return refuse(refusal::kNonCanonicalBase64, "the payload is not canonical base64");
+    env.payload = std::move(*decoded);
+    for (const Json& s : *signatures) {
+        if (!s.is_object() || s.size() != 2 || !s.contains("keyid") || !s.contains("sig") || !s["keyid"].is_string() ||
+            !s["sig"].is_string()) {
+            return bad("a signature is an object with exactly \"keyid\" and \"sig\" strings");
+        }
+        auto sig = base64DecodeCanonical(s["sig"].get_ref<const std::string&>());
+        if (!sig) return refuse(refusal::kNonCanonicalBase64, "a signature is not canonical base64");
+        env.signatures.push_back({s["keyid"].get<std::string>(), std::move(*sig)});
+    }
+    if (env.payloadType != kRulesetPayloadType) {
+        return refuse(refusal::kWrongPayloadType, "the payload type is \"" + env.payloadType + "\", not \"" +
+                                                      kRulesetPayloadType + "\"");
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+PreparedBundle prepareBundle(std::string_view bytes, const TrustRoot& root, const TrustPolicy& policy) {
+    PreparedBundle out;
+    if (bytes.size() > policy.maxBytes) {
+        out.refusal = refuse(refusal::kTooLarge, "the bundle is " + std::to_string(bytes.size()) +
+                                                     " bytes, more than the limit of " + std::to_string(policy.maxBytes));
+        return out;
+    }
+    JsonResult parsed = parseJson(bytes, JsonLimits{policy.maxBytes, 8});
+    if (!parsed.value) {
+        const bool duplicate = parsed.problem.message.rfind("duplicate key", 0) == 0;
+        out.refusal = refuse(duplicate ? refusal::kDuplicateKey : refusal::kMalformed,
+                             "the bundle is not valid JSON: " + parsed.problem.message);
+        return out;
+    }
+    if (auto r = readEnvelope(*parsed.value, out.envelope)) {
+        out.refusal = r;
+        return out;
+    }
+    out.message = preAuthEncoding(out.envelope.payloadType, out.envelope.payload);
+    std::set<std::string> seen;
+    for (const Signature& s : out.envelope.signatures) {
+        const TrustedKey* key = root.key(s.keyid);
+        if (key == nullptr) {
+            ++out.untrustedSignatures;
+        } else if (!key->validOn(policy.today)) {
+            ++out.outOfValiditySignatures;
+        } else if (seen.insert(s.keyid).second) {
+            out.checks.push_back({s.keyid, key->publicKey, s.sig});
+        }
+    }
+    return out;
+}
+
+BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<bool>& valid, const TrustRoot& root,
+                           const TrustPolicy& policy) {
+    BundleVerdict v;
+    if (prepared.refusal) {
+        v.refusal = prepared.refusal;
+        return v;
+    }
+    if (valid.size() != prepared.checks.size()) {
+        v.refusal = refuse(refusal::kBadSignature, "the signature checks are incomplete");
+        return v;
+    }
+    // A failed signature by a trusted key means tampering: refuse outright.
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+        if (!valid[i]) {
+            v.refusal = refuse(refusal::kBadSignature, "the signature of key " + prepared.checks[i].keyid +
+                                                           " does not match the bundle's contents");
+            return v;
+        }
+        v.signers.push_back(prepared.checks[i].keyid);
+    }
+    if (v.signers.size() < static_cast<std::size_t>(root.threshold)) {
+        if (v.signers.empty() && prepared.outOfValiditySignatures > 0) {
+            v.refusal = refuse(refusal::kKeyNotValid, "the bundle is signed only by keys not valid on " +
+                                                          policy.today.toString());
+        } else if (v.signers.empty()) {
+            v.refusal = refuse(refusal::kUnknownKey, "the bundle is signed by no trusted key");
+        } else {
+            v.refusal = refuse(refusal::kThresholdNotMet,
+                               "the bundle has valid signatures from " + std::to_string(v.signers.size()) +
+                                   " trusted key(s); " + std::to_string(root.threshold) + " are needed");
+        }
+        v.signers.clear();
+        return v;
+    }
+    LoadedRuleset loaded = loadRuleset(prepared.envelope.payload);
+    if (!loaded.ruleset) {
+        const Problem& p = loaded.problems.front();
+        v.refusal = refuse(refusal::kInvalidRuleset, "the signed ruleset does not load: " + (p.path.empty() ? "" : p.path + ": ") +
+                                                         p.message);
+        return v;
+    }
+    const Ruleset& rs = *loaded.ruleset;
+    if (!policy.rulesetId.empty() && rs.id != policy.rulesetId) {
+        v.refusal = refuse(refusal::kWrongRulesetId, "the bundle holds ruleset \"" + rs.id + "\", not \"" +
+                                                         policy.rulesetId + "\"");
+        return v;
+    }
+    if (rs.version < policy.minVersion) {
+        v.refusal = refuse(refusal::kRollback, "the bundle holds version " + std::to_string(rs.version) +
+                                                   ", older than version " + std::to_string(policy.minVersion) +
+                                                   " accepted before");
+        return v;
+    }
+    const std::int64_t daysPast = policy.today.daysSinceEpoch() - rs.expires.daysSinceEpoch();
+    if (daysPast > policy.graceDays) {
+        v.refusal = refuse(refusal::kExpired, "the rules expired on " + rs.expires.toString() + ", more than " +
+                                                  std::to_string(policy.graceDays) + " days ago");
+        return v;
+    }
+    if (daysPast > 0) {
+        v.expired = true;
+        v.warnings.push_back("the rules expired on " + rs.expires.toString() + "; newer rules may exist");
+    }
+    if (policy.today < rs.published) {
+        v.warnings.push_back("the rules are published on " + rs.published.toString() + ", after today (" +
+                             policy.today.toString() + "); is the clock right?");
+    }
+    v.ruleset = loaded.ruleset;
+    v.payload = prepared.envelope.payload;
+    return v;
+}
+
+BundleVerdict verifyBundle(std::string_view bytes, const TrustRoot& root, const TrustPolicy& policy,
+                           const Ed25519Verify& verify) {
+    PreparedBundle prepared = prepareBundle(bytes, root, policy);
+    std::vector<bool> valid;
+    for (const SignatureCheck& c : prepared.checks) valid.push_back(verify(c.publicKey, prepared.message, c.signature));
+    return decideBundle(prepared, valid, root, policy);
+}
+
+}  // namespace wegwijzer
