@@ -366,13 +366,15 @@ int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
     if (!answers) return kUsage;
     Json out = run(*rs, *answers, *date, locale);
     std::cout << out.dump(2) << "\n";
-    if (!out["errors"].empty()) {
-        for (const Json& e : out["errors"]) {
-            std::cerr << *answersPath << ": " << e["path"].get<std::string>() << ": " << e["message"].get<std::string>()
-                      << "\n";
+    auto print = [](const std::string& where, const Json& errors) {
+        for (const Json& e : errors) {
+            std::cerr << where << ": " << e["path"].get<std::string>() << ": " << e["message"].get<std::string>() << "\n";
         }
-        return kUsage;
-    }
+    };
+    print(*answersPath, out["errors"]);
+    if (out.contains("ruleErrors")) print(args.positional[0], out["ruleErrors"]);
+    if (!out["errors"].empty()) return kUsage;  // the answers are wrong
+    if (out.contains("ruleErrors") && !out["ruleErrors"].empty()) return kNegative;  // the rules failed on them
     return kOk;
 }
 

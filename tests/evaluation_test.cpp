@@ -160,3 +160,23 @@ TEST_F(Evaluate, OutputHasTheDocumentedShape) {
     EXPECT_EQ(out["next"], Json::array());
     EXPECT_EQ(out["errors"], Json::array());
 }
+
+TEST_F(Evaluate, CourseViewLeavesPersonalAnswersOut) {
+    Json facts = parse(R"({"erkend": true, "in-vlaanderen": false})");
+    CourseView v = courseView(*rs, facts, *Date::parse("2025-03-01"));
+    EXPECT_EQ(v.problems.size(), 1u);
+    EXPECT_EQ(v.results[0].status, Status::Unknown);  // not decided by the personal answer
+}
+
+TEST_F(Evaluate, RuleErrorsAreKeptApartFromAnswerProblems) {
+    Json doc = minimalRuleset();
+    // A criterion that reads "uren" without a guard fails for a self-employed person.
+    doc["results"][0]["versions"][1]["criteria"][0]["test"] = true;
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    ASSERT_TRUE(loaded.ruleset);
+    Json answers = parse(R"({"statuut": "zelfstandige"})");
+    Evaluation e = evaluate(*loaded.ruleset, answers, *Date::parse("2025-09-01"));
+    EXPECT_TRUE(e.problems.empty());
+    ASSERT_EQ(e.ruleErrors.size(), 1u);
+    EXPECT_EQ(e.ruleErrors[0].path, "/results/0/versions/1/criteria/1/test");
+}

@@ -220,3 +220,29 @@ TEST(Reduce, LambdaReadsCurrentAccumulatorAndData) {
                    R"({"xs": [1, 2, 3], "k": 10})"),
               60);
 }
+
+TEST(ThreeValued, OpenSlotsInsideArrayLiterals) {
+    static ThreeQuestions scope;
+    Problems problems;
+    CompileOptions options;
+    options.scope = &scope;
+    Expression e = compile(parse(R"({"in": [true, [{"var": "a"}, false]]})"), options, problems);
+    ASSERT_TRUE(e.valid());
+    EXPECT_TRUE(e.evaluate({U, U, U, U}).isUnknown());
+    std::vector<bool> open(4, false);
+    e.markOpenSlots({U, U, U, U}, open);
+    EXPECT_EQ(open, (std::vector<bool>{true, false, false, false}));
+}
+
+TEST(Errors, AnErrorInsideAnArrayLiteralIsNotSwallowed) {
+    EXPECT_TRUE(evalValue(R"({"in": [1, [{"/": [1, 0]}]]})").isError());
+}
+
+TEST(Dialects, CertLogicComparisonsNeedIntegers) {
+    Problems problems;
+    CompileOptions options;
+    options.dialect = Dialect::CertLogic;
+    Expression e = compile(parse(R"({"<": [{"var": "x"}, 2]})"), options, problems);
+    EXPECT_TRUE(e.evaluate(parse(R"({"x": 1.5})")).isError());
+    EXPECT_EQ(e.evaluate(parse(R"({"x": 1})")).toJson(), true);
+}

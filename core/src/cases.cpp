@@ -48,6 +48,11 @@ void readCase(const Json& j, const std::string& pointer, LoadedCases& out) {
             Expectation e;
             const Json* status = &*it;
             if (it->is_object()) {
+                for (auto m = it->begin(); m != it->end(); ++m) {
+                    if (m.key() != "status" && m.key() != "amounts") {
+                        report(pointerAppend(p, m.key()), "unknown member \"" + m.key() + "\"");
+                    }
+                }
                 auto s = it->find("status");
                 status = s == it->end() ? nullptr : &*s;
                 auto amounts = it->find("amounts");
@@ -120,7 +125,8 @@ CaseOutcome runCase(const Ruleset& ruleset, const Case& c) {
         out.passed = false;
         out.failures.push_back(std::move(message));
     };
-    for (const Problem& p : out.evaluation.problems) fail("error at " + p.path + ": " + p.message);
+    for (const Problem& p : out.evaluation.problems) fail("invalid answer at " + p.path + ": " + p.message);
+    for (const Problem& p : out.evaluation.ruleErrors) fail("rule error at " + p.path + ": " + p.message);
     for (const auto& [id, expected] : c.expect) {
         const ResultOutcome* found = nullptr;
         for (const ResultOutcome& r : out.evaluation.results) {

@@ -250,7 +250,7 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
     Evaluation out;
     out.date = date;
     out.problems = std::move(problems);
-    settle(rs, sheet, &out.problems);
+    settle(rs, sheet, &out.ruleErrors);
 
     std::vector<bool> open(rs.slotCount(), false);
     std::vector<const Version*> openVersions;
@@ -270,7 +270,7 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
         r.status = combine(statuses);
         // A criterion may read a question that does not apply to this person
         // (null); that is only an error when no other criterion decided "no".
-        if (r.status != Status::NotEligible) out.problems.insert(out.problems.end(), errors.begin(), errors.end());
+        if (r.status != Status::NotEligible) out.ruleErrors.insert(out.ruleErrors.end(), errors.begin(), errors.end());
         if (r.status == Status::Unknown) {
             openVersions.push_back(version);
             for (CriterionOutcome& co : r.criteria) {
@@ -289,7 +289,7 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
             for (const Amount& a : version->amounts) {
                 Value v = a.value.evaluate(sheet.slots);
                 if (v.isError()) {
-                    out.problems.push_back(v.errorProblem());
+                    out.ruleErrors.push_back(v.errorProblem());
                 } else if (v.isNumber()) {
                     r.amounts.push_back({&a, v.asNumber()});
                 } else if (v.isUnknown()) {
@@ -327,20 +327,24 @@ CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& dat
     CourseView view;
     view.date = date;
     Problems problems;
+    Json courseFacts = Json::object();  // personal answers are reported and left out
     if (facts.is_object()) {
         for (auto it = facts.begin(); it != facts.end(); ++it) {
             const Question* q = ruleset.question(it.key());
             if (q != nullptr && !q->courseFact) {
                 problems.push_back({pointerAppend("", it.key()),
                                     "\"" + it.key() + "\" is a personal question, not a fact of the course"});
+            } else {
+                courseFacts[it.key()] = *it;
             }
         }
     }
-    Sheet sheet = readAnswers(ruleset, facts, date, problems);
+    Sheet sheet = readAnswers(ruleset, facts.is_object() ? courseFacts : facts, date, problems);
     EvaluateOptions options;
     options.planNext = false;
     Evaluation e = evaluateSheet(ruleset, sheet, date, options, std::move(problems));
     view.problems = std::move(e.problems);
+    view.problems.insert(view.problems.end(), e.ruleErrors.begin(), e.ruleErrors.end());
     for (ResultOutcome& r : e.results) {
         CourseOutcome c;
         c.result = r.result;
@@ -348,7 +352,7 @@ CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& dat
         c.status = r.status;
         for (CriterionOutcome& co : r.criteria) {
             if (co.status == CriterionStatus::NotMet) c.blockedBy.push_back(co.criterion);
-            if (co.status == CriterionStatus::Open) c.dependsOn.push_back(std::move(co));
+            if (co.status == CriterionStatus::Open && r.status == Status::Unknown) c.dependsOn.push_back(std::move(co));
         }
         view.results.push_back(std::move(c));
     }
@@ -433,6 +437,7 @@ Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
                 {"next", next},
                 {"progress", {{"answered", e.progress.answered}, {"remaining", e.progress.remaining}}}};
     out["errors"] = toJson(e.problems);
+    out["ruleErrors"] = toJson(e.ruleErrors);
     return out;
 }
 

@@ -250,7 +250,7 @@ private:
         } else {
             node->unit = *unit;
         }
-        if (date && !compatible(date->type, StaticType::String)) {
+        if (date && options_.scope != nullptr && !compatible(date->type, StaticType::String)) {
             report(date->pointer, std::string("date argument of \"plusTime\" must be a date string, not ") +
                                       staticTypeName(date->type));
             ok = false;
@@ -546,11 +546,13 @@ Value evaluateIf(const Node& n, const Context& ctx, const Frame* frame) {
 Value compare(const Node& n, const std::vector<Value>& v) {
     const bool dates = n.op == Op::Before || n.op == Op::After || n.op == Op::NotBefore || n.op == Op::NotAfter;
     for (std::size_t i = 0; i < v.size(); ++i) {
-        const bool good = dates ? v[i].kind() == Value::Kind::DateTime : v[i].isNumber();
+        const bool good = dates ? v[i].kind() == Value::Kind::DateTime
+                                : (n.integersOnly ? v[i].isInteger() : v[i].isNumber());
         if (!good) {
             return Value::error(n.pointer, std::string("operand ") + ordinal(i) + " of \"" + opName(n.op) +
-                                               "\" must be " + (dates ? "a date-time" : "a number") + ", but is " +
-                                               kindName(v[i].kind()));
+                                               "\" must be " +
+                                               (dates ? "a date-time" : (n.integersOnly ? "an integer" : "a number")) +
+                                               ", but is " + kindName(v[i].kind()));
         }
     }
     auto key = [dates](const Value& x) { return dates ? static_cast<double>(x.asDateTime()) : x.asNumber(); };
@@ -667,8 +669,13 @@ Value evaluateNode(const Node& n, const Context& ctx, const Frame* frame) {
     switch (n.op) {
         case Op::Literal:
             return n.literal;
-        case Op::ArrayLiteral:
-            return Value::array(evaluateAll(n, ctx, frame));
+        case Op::ArrayLiteral: {
+            std::vector<Value> items = evaluateAll(n, ctx, frame);
+            for (const Value& item : items) {
+                if (item.isError()) return item;
+            }
+            return Value::array(std::move(items));
+        }
         case Op::VarData:
             return drill(ctx.root, n.path);
         case Op::VarSlot:
@@ -778,7 +785,9 @@ void markOpen(const Node& n, const Context& ctx, const Frame* frame, std::vector
             // For every other operation (and/or only get here when undecided),
             // each operand that is itself unknown keeps the whole open.
             for (const auto& arg : n.args) {
-                if (evaluateNode(*arg, ctx, frame).isUnknown()) markOpen(*arg, ctx, frame, open);
+                if (arg->op == Op::ArrayLiteral || evaluateNode(*arg, ctx, frame).isUnknown()) {
+                    markOpen(*arg, ctx, frame, open);
+                }
             }
     }
 }

@@ -244,7 +244,11 @@ struct RulesetLoader {
             for (std::size_t i = 0; i < locales->size(); ++i) {
                 const Json& l = (*locales)[i];
                 const std::string p = pointerAppend(r.at("locales"), i);
-                if (!l.is_string() || l.get_ref<const std::string&>().size() != 2) {
+                const bool twoLetters = l.is_string() && l.get_ref<const std::string&>().size() == 2 &&
+                                        std::all_of(l.get_ref<const std::string&>().begin(),
+                                                    l.get_ref<const std::string&>().end(),
+                                                    [](char c) { return c >= 'a' && c <= 'z'; });
+                if (!twoLetters) {
                     report(p, "a locale is a two-letter language code such as \"nl\"");
                 } else if (std::find(rs.locales.begin(), rs.locales.end(), l.get<std::string>()) != rs.locales.end()) {
                     report(p, "duplicate locale \"" + l.get<std::string>() + "\"");
@@ -302,6 +306,7 @@ struct RulesetLoader {
                 if (!(q.min < q.max)) r.report(r.at("max"), "must be greater than \"min\"");
             }
             q.unit = text(r, "unit", false);
+            if (!q.unit.empty() && q.type != QuestionType::Number) r.report(r.at("unit"), "only a number question has a unit");
             q.slot = static_cast<int>(rs.questions.size());
             rs.questions.push_back(std::move(q));
         }

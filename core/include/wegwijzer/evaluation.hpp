@@ -48,7 +48,8 @@ struct Evaluation {
     std::vector<ResultOutcome> results;  // results with a version in force on `date`
     std::vector<const Question*> next;   // questions worth asking now, best first
     Progress progress;
-    Problems problems;                   // invalid answers, evaluation errors
+    Problems problems;                   // invalid answers (paths into the answers)
+    Problems ruleErrors;                 // operations of the rules that failed (paths into the ruleset)
 };
 
 struct EvaluateOptions {

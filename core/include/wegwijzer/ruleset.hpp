@@ -20,7 +20,8 @@ namespace wegwijzer {
 // A text in every locale of the ruleset: locale -> text.
 using Text = std::map<std::string, std::string>;
 
-// Looks up a text in a locale, falling back to the ruleset's first locale.
+// Looks up a text in a locale; falls back to any locale the text has (a
+// loaded ruleset has every text in every locale, so only for partial texts).
 const std::string& textIn(const Text& text, const std::string& locale);
 
 enum class QuestionType { Choice, Boolean, Number, Date };

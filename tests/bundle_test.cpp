@@ -1,0 +1,276 @@
+// Signed bundles: the envelope, the trust root and every refusal of the
+// policy, with real Ed25519 signatures from the native primitive.
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "crypto.hpp"
+#include "test_support.hpp"
+
+using namespace wegwijzer;
+using wegwijzer::testing::minimalRuleset;
+
+namespace {
+
+struct Signer {
+    native::PrivateKey key;
+    TrustedKey trusted;
+};
+
+Signer makeSigner(const std::string& owner) {
+    auto pair = native::generateEd25519();
+    EXPECT_TRUE(pair);
+    std::string error;
+    auto key = native::readPrivateKeyPem(pair->privatePem, error);
+    EXPECT_TRUE(key) << error;
+    return Signer{*key, TrustedKey{native::keyIdOf(pair->publicKey), pair->publicKey, owner, {}, {}}};
+}
+
+// The signers are made once: key generation is the slow part.
+const std::vector<Signer>& signers() {
+    static const std::vector<Signer> all{makeSigner("Ann"), makeSigner("Bert"), makeSigner("Chris"), makeSigner("Eve")};
+    return all;
+}
+
+std::string sign(const std::string& payload, const std::vector<const Signer*>& by,
+                 const std::string& type = kRulesetPayloadType) {
+    Envelope e{type, payload, {}};
+    for (const Signer* s : by) e.signatures.push_back({s->trusted.keyid, *native::signEd25519(s->key, preAuthEncoding(type, payload))});
+    return envelopeToJson(e);
+}
+
+std::string rulesetText(int version = 3, const std::string& id = "mini", const std::string& expires = "2026-12-31") {
+    Json doc = minimalRuleset();
+    doc["version"] = version;
+    doc["id"] = id;
+    doc["expires"] = expires;
+    return doc.dump();
+}
+
+TrustRoot rootOf(int threshold, std::vector<const Signer*> keys) {
+    TrustRoot root;
+    root.threshold = threshold;
+    for (const Signer* s : keys) root.keys.push_back(s->trusted);
+    return root;
+}
+
+TrustPolicy policyOn(const char* date) {
+    TrustPolicy p;
+    p.today = *Date::parse(date);
+    p.rulesetId = "mini";
+    return p;
+}
+
+BundleVerdict verify(const std::string& bundle, const TrustRoot& root, const TrustPolicy& policy) {
+    return verifyBundle(bundle, root, policy, native::verifyEd25519);
+}
+
+std::string codeOf(const BundleVerdict& v) { return v.refusal ? v.refusal->code : "accepted"; }
+
+const Signer* ann() { return &signers()[0]; }
+const Signer* bert() { return &signers()[1]; }
+const Signer* chris() { return &signers()[2]; }
+const Signer* eve() { return &signers()[3]; }
+
+}  // namespace
+
+TEST(Base64, RoundTripsAllLengths) {
+    std::string bytes;
+    for (int i = 0; i < 40; ++i) {
+        EXPECT_EQ(base64DecodeCanonical(base64Encode(bytes)), bytes);
+        bytes += static_cast<char>(i * 37);
+    }
+}
+
+TEST(Base64, RefusesNonCanonicalForms) {
+    EXPECT_EQ(base64Encode("hi"), "aGk=");
+    EXPECT_FALSE(base64DecodeCanonical("aGl="));   // pad bits not zero
+    EXPECT_FALSE(base64DecodeCanonical("aGk"));    // missing padding
+    EXPECT_FALSE(base64DecodeCanonical("aG k="));  // whitespace
+    EXPECT_FALSE(base64DecodeCanonical("aGk=aGk="));  // padding inside
+    EXPECT_FALSE(base64DecodeCanonical("aG-_"));   // URL-safe alphabet
+}
+
+TEST(Dsse, PreAuthEncodingMatchesTheSpecExample) {
+    EXPECT_EQ(preAuthEncoding("http://example.com/HelloWorld", "hello world"),
+              "DSSEv1 29 http://example.com/HelloWorld 11 hello world");
+}
+
+TEST(Bundle, AcceptsAProperlySignedRuleset) {
+    BundleVerdict v = verify(sign(rulesetText(), {ann()}), rootOf(1, {ann()}), policyOn("2025-10-01"));
+    ASSERT_TRUE(v.accepted()) << v.refusal->message;
+    EXPECT_EQ(v.ruleset->id, "mini");
+    EXPECT_EQ(v.payload, rulesetText());
+    EXPECT_EQ(v.signers, std::vector<std::string>{ann()->trusted.keyid});
+    EXPECT_TRUE(v.warnings.empty());
+}
+
+TEST(Bundle, EveryOneBitFlipIsRefused) {
+    const std::string bundle = sign(rulesetText(), {ann()});
+    const TrustRoot root = rootOf(1, {ann()});
+    const TrustPolicy policy = policyOn("2025-10-01");
+    ASSERT_TRUE(verify(bundle, root, policy).accepted());
+    std::size_t refused = 0;
+    for (std::size_t i = 0; i < bundle.size(); ++i) {
+        for (int bit = 0; bit < 8; ++bit) {
+            std::string flipped = bundle;
+            flipped[i] = static_cast<char>(flipped[i] ^ (1 << bit));
+            BundleVerdict v = verify(flipped, root, policy);
+            if (v.accepted()) {
+                ADD_FAILURE() << "accepted with bit " << bit << " of byte " << i << " flipped";
+                return;
+            }
+            ++refused;
+        }
+    }
+    EXPECT_EQ(refused, bundle.size() * 8);
+}
+
+TEST(Bundle, SignatureFromAnUnknownKey) {
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(), {eve()}), rootOf(1, {ann()}), policyOn("2025-10-01"))), "unknown-key");
+}
+
+TEST(Bundle, TwoOfThreeWithOneSignature) {
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(), {ann()}), rootOf(2, {ann(), bert(), chris()}), policyOn("2025-10-01"))),
+              "threshold-not-met");
+}
+
+TEST(Bundle, TwoOfThreeWithTwoDistinctSignatures) {
+    EXPECT_TRUE(verify(sign(rulesetText(), {ann(), chris()}), rootOf(2, {ann(), bert(), chris()}), policyOn("2025-10-01"))
+                    .accepted());
+}
+
+TEST(Bundle, TheSameKeyTwiceCountsOnce) {
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(), {ann(), ann()}), rootOf(2, {ann(), bert()}), policyOn("2025-10-01"))),
+              "threshold-not-met");
+}
+
+TEST(Bundle, ExtraSignaturesFromUnknownKeysAreIgnored) {
+    EXPECT_TRUE(verify(sign(rulesetText(), {eve(), ann()}), rootOf(1, {ann()}), policyOn("2025-10-01")).accepted());
+}
+
+TEST(Bundle, ASignatureOverOtherBytes) {
+    Envelope e{kRulesetPayloadType, rulesetText(), {}};
+    e.signatures.push_back({ann()->trusted.keyid, *native::signEd25519(ann()->key, "something else")});
+    EXPECT_EQ(codeOf(verify(envelopeToJson(e), rootOf(1, {ann()}), policyOn("2025-10-01"))), "bad-signature");
+}
+
+TEST(Bundle, KeyOutsideItsValidity) {
+    TrustRoot root = rootOf(1, {ann()});
+    root.keys[0].validUntil = Date::parse("2025-06-30");
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(), {ann()}), root, policyOn("2025-10-01"))), "key-not-valid");
+}
+
+TEST(Bundle, LowerVersionIsARollback) {
+    TrustPolicy policy = policyOn("2025-10-01");
+    policy.minVersion = 4;
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(3), {ann()}), rootOf(1, {ann()}), policy)), "rollback");
+    policy.minVersion = 3;
+    EXPECT_TRUE(verify(sign(rulesetText(3), {ann()}), rootOf(1, {ann()}), policy).accepted());
+}
+
+TEST(Bundle, WrongRulesetId) {
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(3, "ander"), {ann()}), rootOf(1, {ann()}), policyOn("2025-10-01"))),
+              "wrong-ruleset-id");
+}
+
+TEST(Bundle, PayloadTypeChange) {
+    // Signed honestly, but as another kind of document: a ruleset client must not take it.
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(), {ann()}, "application/json"), rootOf(1, {ann()}), policyOn("2025-10-01"))),
+              "wrong-payload-type");
+}
+
+TEST(Bundle, NonCanonicalBase64) {
+    std::string bundle = sign(rulesetText(), {ann()});
+    const std::size_t at = bundle.find("\"payload\": \"") + 12;
+    bundle.insert(at, "\\n");  // an escaped newline inside the base64 text
+    EXPECT_EQ(codeOf(verify(bundle, rootOf(1, {ann()}), policyOn("2025-10-01"))), "non-canonical-base64");
+}
+
+TEST(Bundle, DuplicateKeys) {
+    std::string bundle = sign(rulesetText(), {ann()});
+    bundle.insert(1, "\"payloadType\": \"text/plain\",");
+    EXPECT_EQ(codeOf(verify(bundle, rootOf(1, {ann()}), policyOn("2025-10-01"))), "duplicate-key");
+}
+
+TEST(Bundle, TruncatedFile) {
+    const std::string bundle = sign(rulesetText(), {ann()});
+    for (std::size_t cut : {std::size_t{0}, std::size_t{1}, bundle.size() / 2, bundle.size() - 2}) {
+        EXPECT_EQ(codeOf(verify(bundle.substr(0, cut), rootOf(1, {ann()}), policyOn("2025-10-01"))), "malformed") << cut;
+    }
+}
+
+TEST(Bundle, OversizedFile) {
+    TrustPolicy policy = policyOn("2025-10-01");
+    policy.maxBytes = 1000;
+    EXPECT_EQ(codeOf(verify(sign(rulesetText(), {ann()}), rootOf(1, {ann()}), policy)), "too-large");
+}
+
+TEST(Bundle, UnknownEnvelopeMember) {
+    std::string bundle = sign(rulesetText(), {ann()});
+    bundle.insert(1, "\"comment\": \"hi\",");
+    EXPECT_EQ(codeOf(verify(bundle, rootOf(1, {ann()}), policyOn("2025-10-01"))), "bad-envelope");
+}
+
+TEST(Bundle, SignedButInvalidRuleset) {
+    EXPECT_EQ(codeOf(verify(sign("{\"format\": 1}", {ann()}), rootOf(1, {ann()}), policyOn("2025-10-01"))),
+              "invalid-ruleset");
+}
+
+TEST(Bundle, ExpiryWarnsThenRefusesAfterTheGracePeriod) {
+    const std::string bundle = sign(rulesetText(3, "mini", "2026-06-30"), {ann()});
+    const TrustRoot root = rootOf(1, {ann()});
+    TrustPolicy policy = policyOn("2026-06-30");
+    BundleVerdict onTheDay = verify(bundle, root, policy);
+    EXPECT_TRUE(onTheDay.accepted());
+    EXPECT_FALSE(onTheDay.expired);
+
+    policy.today = *Date::parse("2026-07-01");
+    BundleVerdict dayAfter = verify(bundle, root, policy);
+    EXPECT_TRUE(dayAfter.accepted());
+    EXPECT_TRUE(dayAfter.expired);
+    ASSERT_EQ(dayAfter.warnings.size(), 1u);
+
+    policy.today = *Date::parse("2026-07-30");  // 30 days: the last day of grace
+    EXPECT_TRUE(verify(bundle, root, policy).accepted());
+    policy.today = *Date::parse("2026-07-31");
+    EXPECT_EQ(codeOf(verify(bundle, root, policy)), "expired");
+
+    policy.graceDays = 90;  // a kiosk may allow longer
+    EXPECT_TRUE(verify(bundle, root, policy).accepted());
+}
+
+TEST(Bundle, TwoPersonPublishing) {
+    const TrustRoot root = rootOf(2, {ann(), bert()});
+    const TrustPolicy policy = policyOn("2025-10-01");
+    const std::string byAnn = sign(rulesetText(), {ann()});
+    EXPECT_EQ(codeOf(verify(byAnn, root, policy)), "threshold-not-met");
+    // Bert adds his signature to the bundle Ann made, without touching the payload.
+    PreparedBundle prepared = prepareBundle(byAnn, TrustRoot{}, policy);
+    ASSERT_FALSE(prepared.refusal);
+    Envelope e = prepared.envelope;
+    e.signatures.push_back({bert()->trusted.keyid, *native::signEd25519(bert()->key, prepared.message)});
+    EXPECT_TRUE(verify(envelopeToJson(e), root, policy).accepted());
+}
+
+TEST(Bundle, PreparedChecksAreWhatThePlatformVerifies) {
+    PreparedBundle p = prepareBundle(sign(rulesetText(), {eve(), ann()}), rootOf(1, {ann()}), policyOn("2025-10-01"));
+    ASSERT_EQ(p.checks.size(), 1u);
+    EXPECT_EQ(p.checks[0].keyid, ann()->trusted.keyid);
+    EXPECT_EQ(p.untrustedSignatures, 1u);
+    EXPECT_EQ(codeOf(decideBundle(p, {false}, rootOf(1, {ann()}), policyOn("2025-10-01"))), "bad-signature");
+    EXPECT_TRUE(decideBundle(p, {true}, rootOf(1, {ann()}), policyOn("2025-10-01")).accepted());
+}
+
+TEST(TrustRootFile, RoundTripsAndRefusesBadRoots) {
+    const TrustRoot root = rootOf(2, {ann(), bert()});
+    LoadedTrustRoot loaded = parseTrustRoot(trustRootToJson(root));
+    ASSERT_TRUE(loaded.root);
+    EXPECT_EQ(loaded.root->threshold, 2);
+    EXPECT_EQ(loaded.root->keys[1].publicKey, bert()->trusted.publicKey);
+
+    EXPECT_FALSE(parseTrustRoot(trustRootToJson(rootOf(3, {ann(), bert()}))).root);  // threshold above key count
+    EXPECT_FALSE(parseTrustRoot(R"({"format": "wegwijzer-trust-root/1", "threshold": 1, "keys": [{"keyid": 5}]})").root);
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Publishing end to end with the command: keys, a 2-of-2 trust root, two
+# people signing in turn, verification, and the bundle used by eval and test.
+# Usage: publishing.sh WEGWIJZER RULES_DIR
+set -euo pipefail
+wegwijzer=$1
+rules=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+check() {
+  local name=$1 expected=$2 rc=0
+  shift 2
+  "$@" >"$work/out" 2>"$work/err" || rc=$?
+  if [[ $rc -ne $expected ]]; then
+    echo "FAIL $name: exit $rc, expected $expected"; cat "$work/out" "$work/err"; failures=$((failures + 1))
+  else
+    echo "ok   $name"
+  fi
+}
+contains() {
+  if ! grep -qF -- "$2" "$work/$1"; then echo "FAIL: $1 lacks '$2'"; cat "$work/$1"; failures=$((failures + 1)); fi
+}
+
+check "keygen ann" 0 "$wegwijzer" keygen --private "$work/ann.pem" --public "$work/ann.json" --owner "Ann (beleid)"
+[[ $(stat -c %a "$work/ann.pem") == 600 ]] || { echo "FAIL private key is not mode 600"; failures=$((failures + 1)); }
+check "keygen bert" 0 "$wegwijzer" keygen --private "$work/bert.pem" --public "$work/bert.json" --owner "Bert (juridisch)"
+check "keygen never overwrites" 2 "$wegwijzer" keygen --private "$work/ann.pem" --public "$work/other.json"
+contains err "exists; not overwriting"
+check "trust root 2 of 2" 0 "$wegwijzer" trust-root --threshold 2 "$work/ann.json" "$work/bert.json" -o "$work/trust.json"
+
+ruleset="$rules/example/ruleset.json"
+check "ann signs" 0 "$wegwijzer" sign --key "$work/ann.pem" "$ruleset" -o "$work/bundle.json"
+check "one signature is not enough" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01
+contains out "threshold-not-met"
+check "bert adds his signature" 0 "$wegwijzer" sign --key "$work/bert.pem" "$work/bundle.json" -o "$work/bundle.json"
+contains out "2 signature(s)"
+check "two signatures are accepted" 0 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --ruleset-id example
+contains out 'accepted: ruleset "example" version 1'
+contains out "signed by:"
+check "wrong ruleset id" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --ruleset-id opleidingsincentives
+contains out "wrong-ruleset-id"
+check "rollback" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 2
+contains out "rollback"
+
+# The exact payload is the exact file.
+python3 - "$work/bundle.json" "$ruleset" <<'PY' || failures=$((failures + 1))
+import base64, json, sys
+env = json.load(open(sys.argv[1]))
+assert base64.b64decode(env["payload"]) == open(sys.argv[2], "rb").read(), "payload differs from the ruleset bytes"
+print("ok   the payload is the ruleset's exact bytes")
+PY
+
+check "test runs on the bundle" 0 "$wegwijzer" test --trust "$work/trust.json" "$work/bundle.json" "$rules/example/cases"
+echo '{}' >"$work/answers.json"
+check "eval runs on the bundle" 0 "$wegwijzer" eval --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --answers "$work/answers.json"
+sed 's/"sig": "./"sig": "A/' "$work/bundle.json" >"$work/tampered.json"
+check "eval refuses a tampered bundle" 1 "$wegwijzer" eval --trust "$work/trust.json" "$work/tampered.json" --date 2025-10-01 --answers "$work/answers.json"
+contains err "refused:"
+
+# sign lints first
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["results"][0]["versions"][0]["criteria"][0]["test"]={"var":"nergens"}; print(json.dumps(d))' "$ruleset" >"$work/broken.json"
+check "sign refuses a ruleset that does not lint" 1 "$wegwijzer" sign --key "$work/ann.pem" "$work/broken.json" -o "$work/broken.dsse.json"
+contains err "does not pass lint"
+[[ ! -e "$work/broken.dsse.json" ]] || { echo "FAIL a bundle was written anyway"; failures=$((failures + 1)); }
+
+exit $failures
