@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "crypto.hpp"
+#include "doc.hpp"
 #include "wegwijzer/wegwijzer.hpp"
 
 namespace fs = std::filesystem;
@@ -38,6 +39,8 @@ Usage:
   wegwijzer eval RULESET --date YYYY-MM-DD --answers FILE [--locale nl|en]
   wegwijzer course RULESET --date YYYY-MM-DD --facts FILE [--locale nl|en]
   wegwijzer logic [--dialect certlogic|wegwijzer] EXPRESSION [DATA]
+  wegwijzer doc RULESET [-o FILE]
+  wegwijzer questions RULESET --date YYYY-MM-DD [--facts FILE]
   wegwijzer keygen --private FILE --public FILE [--owner NAME]
   wegwijzer trust-root --threshold K PUBLIC_KEY_FILE... -o FILE
   wegwijzer sign --key PRIVATE_KEY_FILE [--key ...] RULESET_OR_BUNDLE -o BUNDLE
@@ -61,6 +64,11 @@ Commands:
   logic   Evaluate one expression (JSON text, or @FILE) against JSON data
           (default null) and print the value. The certlogic dialect refuses the
           Wegwijzer extensions (or, !==, -, *, /, min, max, non-integers).
+  doc     Render the ruleset as a readable Dutch document (Markdown) for
+          policy staff: questions, results, versions, criteria, sources.
+  questions  Simulate the interview over every combination of answers (one
+          answer per class the rules can tell apart) and report how many
+          questions a person is asked before every result is decided.
   keygen  Make an Ed25519 key pair: a PKCS#8 PEM private key (mode 0600) and a
           public key card (JSON: keyid, publicKey, owner). Prints the key id.
           Never overwrites a file.
@@ -660,6 +668,71 @@ int cmdVerify(int argc, char** argv) {
     return kOk;
 }
 
+int cmdDoc(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"output", "trust"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.size() != 1) return usageError("doc takes one RULESET file");
+    int code = kOk;
+    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"));
+    if (!rs) return code;
+    std::string source = args.positional[0];
+    std::error_code ec;
+    const fs::path relative = fs::relative(source, fs::current_path(), ec);
+    if (!ec && !relative.empty() && relative.string().rfind("..", 0) != 0) source = relative.generic_string();
+    const std::string text = renderRulesetDocument(*rs, source);
+    if (auto output = args.option("output")) {
+        if (!replaceFile(*output, text)) return kUsage;
+        return kOk;
+    }
+    std::cout << text;
+    return kOk;
+}
+
+int cmdQuestions(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"date", "facts", "trust", "max-paths"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.size() != 1) return usageError("questions takes one RULESET file");
+    std::string error;
+    auto date = requireDate(args, error);
+    if (!date) return usageError(error);
+    int code = kOk;
+    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"), *date);
+    if (!rs) return code;
+    Json facts = Json::object();
+    if (auto f = args.option("facts")) {
+        auto j = readJsonFile(*f);
+        if (!j) return kUsage;
+        facts = *j;
+    }
+    std::size_t maxPaths = 2000000;
+    try {
+        if (auto m = args.option("max-paths")) maxPaths = std::stoul(*m);
+    } catch (...) {
+        return usageError("--max-paths takes a whole number");
+    }
+    const auto start = std::chrono::steady_clock::now();
+    InterviewStats s = simulateInterviews(*rs, *date, facts, maxPaths);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << "ruleset \"" << rs->id << "\" version " << rs->version << " on " << date->toString() << "\n"
+              << "interviews simulated: " << s.paths << (s.truncated ? " (stopped at --max-paths)" : "") << " in "
+              << seconds << " s\n"
+              << "questions asked: max " << s.maxQuestions << ", median " << s.medianQuestions << ", mean "
+              << s.meanQuestions << "\n"
+              << "distribution (questions: interviews):";
+    for (const auto& [n, count] : s.histogram) std::cout << " " << n << ":" << count;
+    std::cout << "\nhow often each question is asked:\n";
+    std::vector<std::pair<std::size_t, std::string>> asked;
+    for (const auto& [q, n] : s.askedIn) asked.emplace_back(n, q);
+    std::sort(asked.rbegin(), asked.rend());
+    for (const auto& [n, q] : asked) {
+        std::cout << "  " << q << ": " << n << " (" << (100.0 * static_cast<double>(n) / static_cast<double>(std::max<std::size_t>(s.paths, 1)))
+                  << " %)\n";
+    }
+    std::cout << "a longest interview:\n";
+    for (const auto& [q, a] : s.longest) std::cout << "  " << q << " = " << a.dump() << "\n";
+    return s.truncated ? kNegative : kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -678,6 +751,8 @@ int main(int argc, char** argv) {
     if (command == "course") return cmdCourse(argc, argv);
     if (command == "logic") return cmdLogic(argc, argv);
     if (command == "keygen") return cmdKeygen(argc, argv);
+    if (command == "doc") return cmdDoc(argc, argv);
+    if (command == "questions") return cmdQuestions(argc, argv);
     if (command == "trust-root") return cmdTrustRoot(argc, argv);
     if (command == "sign") return cmdSign(argc, argv);
     if (command == "verify") return cmdVerify(argc, argv);

@@ -830,8 +830,16 @@ Expression compile(const Json& json, const CompileOptions& options, Problems& pr
     const std::size_t before = problems.size();
     std::unique_ptr<Node> root = compiler.compile(json, options.path, 0, 0);
     Expression e;
-    if (root && problems.size() == before) e.root_ = std::shared_ptr<const Node>(std::move(root));
+    if (root && problems.size() == before) {
+        e.root_ = std::shared_ptr<const Node>(std::move(root));
+        e.source_ = std::make_shared<const Json>(json);
+    }
     return e;
+}
+
+const Json& Expression::source() const {
+    static const Json kNull;
+    return source_ ? *source_ : kNull;
 }
 
 StaticType Expression::type() const { return root_ ? root_->type : StaticType::Any; }

@@ -74,10 +74,14 @@ public:
     // Every number literal compared with a variable (for enumerating answer spaces).
     void collectThresholds(std::vector<std::pair<int, double>>& slotAndValue) const;
 
+    // The expression as written (for rendering it to people); null when invalid.
+    const Json& source() const;
+
     friend Expression compile(const Json& json, const CompileOptions& options, Problems& problems);
 
 private:
     std::shared_ptr<const Node> root_;
+    std::shared_ptr<const Json> source_;
 };
 
 // Compiles `json`. On any problem, returns an invalid Expression and appends

@@ -10,3 +10,4 @@
 #include "wegwijzer/ruleset.hpp"
 #include "wegwijzer/value.hpp"
 #include "wegwijzer/bundle.hpp"
+#include "wegwijzer/interview.hpp"

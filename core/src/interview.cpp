@@ -1,0 +1,106 @@
+#include "wegwijzer/interview.hpp"
+
+#include <algorithm>
+
+namespace wegwijzer {
+
+std::vector<Json> answerClasses(const Question& q, const Date& date) {
+    std::vector<Json> out;
+    switch (q.type) {
+        case QuestionType::Choice:
+            for (const Option& o : q.options) out.emplace_back(o.value);
+            break;
+        case QuestionType::Boolean:
+            out = {Json(true), Json(false)};
+            break;
+        case QuestionType::Number: {
+            std::vector<double> ts;
+            for (double t : q.thresholds) {
+                if (t >= q.min && t <= q.max) ts.push_back(t);
+            }
+            // One value below the first threshold, each threshold, one value
+            // between each two, one above the last (within the range).
+            std::vector<double> xs;
+            for (std::size_t i = 0; i < ts.size(); ++i) {
+                if (i == 0 && ts[0] > q.min) xs.push_back(q.min);
+                if (i > 0) xs.push_back((ts[i - 1] + ts[i]) / 2);
+                xs.push_back(ts[i]);
+            }
+            if (ts.empty()) xs.push_back(q.min);
+            if (!ts.empty() && ts.back() < q.max) xs.push_back(q.max);
+            for (double x : xs) out.push_back(Value::number(x).toJson());
+            break;
+        }
+        case QuestionType::Date:
+            for (int years : {-1, 0, 1}) {
+                Date d = date;
+                d.year += years;
+                if (d.month == 2 && d.day == 29) d.day = 28;
+                out.emplace_back(d.toString());
+            }
+            break;
+    }
+    return out;
+}
+
+namespace {
+
+struct Walker {
+    const Ruleset& rs;
+    const Date& date;
+    std::size_t maxPaths;
+    InterviewStats stats;
+    std::vector<std::size_t> counts;
+    std::vector<std::pair<std::string, Json>> path;
+
+    void walk(Json& answers) {
+        if (stats.paths >= maxPaths) {
+            stats.truncated = true;
+            return;
+        }
+        Evaluation e = evaluate(rs, answers, date);
+        if (e.next.empty()) {
+            ++stats.paths;
+            counts.push_back(path.size());
+            if (path.size() > stats.maxQuestions || stats.longest.empty()) {
+                stats.maxQuestions = std::max(stats.maxQuestions, path.size());
+                if (path.size() >= stats.longest.size()) stats.longest = path;
+            }
+            for (const auto& step : path) ++stats.askedIn[step.first];
+            return;
+        }
+        const Question& q = *e.next.front();
+        for (const Json& answer : answerClasses(q, date)) {
+            answers[q.id] = answer;
+            path.emplace_back(q.id, answer);
+            walk(answers);
+            path.pop_back();
+            if (stats.truncated) break;
+        }
+        answers.erase(q.id);
+    }
+};
+
+}  // namespace
+
+InterviewStats simulateInterviews(const Ruleset& ruleset, const Date& date, const Json& prefilled,
+                                  std::size_t maxPaths) {
+    Walker w{ruleset, date, maxPaths, {}, {}, {}};
+    Json answers = prefilled.is_object() ? prefilled : Json::object();
+    w.walk(answers);
+    if (!w.counts.empty()) {
+        std::sort(w.counts.begin(), w.counts.end());
+        const std::size_t n = w.counts.size();
+        w.stats.medianQuestions =
+            n % 2 == 1 ? static_cast<double>(w.counts[n / 2]) : (static_cast<double>(w.counts[n / 2 - 1] + w.counts[n / 2])) / 2;
+        double sum = 0;
+        for (std::size_t c : w.counts) {
+            sum += static_cast<double>(c);
+            ++w.stats.histogram[c];
+        }
+        w.stats.meanQuestions = sum / static_cast<double>(n);
+    }
+    return w.stats;
+}
+
+}  // namespace wegwijzer
