@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: the native suite (GoogleTest, CertLogic conformance, rule
-# cases, the command end to end), then the same suite under AddressSanitizer
-# and UndefinedBehaviorSanitizer. Installs what is missing first.
+# Runs every test. Installs what is missing first.
+#  1. native: GoogleTest (core, CertLogic conformance, rule cases, bundles),
+#     the command end to end, WebCrypto agreement (debug build);
+#  2. the same under AddressSanitizer + UndefinedBehaviorSanitizer;
+#  3. WebAssembly: rule cases and CertLogic suites through wasm in Node,
+#     compared with the native results;
+#  4. the widget in Chromium (when web/ has its tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -14,4 +18,15 @@ for preset in debug asan; do
   echo "== $preset: test"
   ctest --preset "$preset" -j "$jobs"
 done
+
+echo "== wasm: build"
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm -j "$jobs"
+echo "== wasm: parity with the native build"
+node tests/wasm/parity.mjs build/wasm/wasm build/debug/cli/wegwijzer
+
+if [[ -f web/tests/run.sh ]]; then
+  echo "== widget: build dist/ and test in Chromium"
+  bash web/tests/run.sh
+fi
 echo "== all tests passed"

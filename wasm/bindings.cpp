@@ -1,0 +1,197 @@
+// The WebAssembly binding: a thin embind layer over the core. JSON in, JSON
+// out; errors are values ({"error": ...}); no C++ exception crosses it.
+//
+// A Session holds one accepted ruleset. The widget:
+//   1. prepareBundle(bundleText, trustRootText, policyJson) -> the signature
+//      checks to run with WebCrypto (or a refusal);
+//   2. acceptBundle(validJson) -> the core's verdict (threshold, id,
+//      rollback, expiry); on acceptance the session uses that ruleset;
+//   3. describe / evaluate / courseView on the accepted ruleset.
+
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <string>
+
+#include "wegwijzer/wegwijzer.hpp"
+
+namespace wegwijzer {
+
+namespace {
+
+std::string errorJson(const std::string& message) { return Json{{"error", message}}.dump(); }
+
+std::optional<Json> parseArgument(const std::string& text, std::string& error) {
+    JsonResult r = parseJson(text);
+    if (!r.value) error = r.problem.message;
+    return r.value;
+}
+
+std::optional<Date> parseDateArgument(const std::string& text) { return Date::parse(text); }
+
+Json textOf(const Text& t, const std::string& locale) { return textIn(t, locale); }
+
+}  // namespace
+
+class Session {
+public:
+    std::string prepareBundle(const std::string& bundle, const std::string& trustRoot, const std::string& policyJson) {
+        LoadedTrustRoot root = parseTrustRoot(trustRoot);
+        if (!root.root) return errorJson("the trust root is invalid: " + root.problems.front().message);
+        std::string error;
+        auto policy = parseArgument(policyJson, error);
+        if (!policy || !policy->is_object()) return errorJson("the policy is not a JSON object: " + error);
+        auto today = parseDateArgument(stringMember(*policy, "today"));
+        if (!today) return errorJson("the policy needs \"today\" as YYYY-MM-DD");
+        policy_ = TrustPolicy{};
+        policy_.today = *today;
+        policy_.rulesetId = stringMember(*policy, "rulesetId");
+        if (policy->contains("minVersion") && (*policy)["minVersion"].is_number_integer()) {
+            policy_.minVersion = (*policy)["minVersion"].get<std::int64_t>();
+        }
+        if (policy->contains("graceDays") && (*policy)["graceDays"].is_number_integer()) {
+            policy_.graceDays = static_cast<int>((*policy)["graceDays"].get<std::int64_t>());
+        }
+        root_ = *root.root;
+        prepared_ = wegwijzer::prepareBundle(bundle, root_, policy_);
+        if (prepared_.refusal) return refusalJson(*prepared_.refusal);
+        Json checks = Json::array();
+        for (const SignatureCheck& c : prepared_.checks) {
+            checks.push_back({{"keyid", c.keyid}, {"publicKey", base64Encode(c.publicKey)},
+                              {"signature", base64Encode(c.signature)}});
+        }
+        return Json{{"message", base64Encode(prepared_.message)}, {"checks", checks}}.dump();
+    }
+
+    std::string acceptBundle(const std::string& validJson) {
+        std::string error;
+        auto valid = parseArgument(validJson, error);
+        std::vector<bool> results;
+        if (valid && valid->is_array()) {
+            for (const Json& v : *valid) results.push_back(v.is_boolean() && v.get<bool>());
+        }
+        BundleVerdict verdict = decideBundle(prepared_, results, root_, policy_);
+        if (!verdict.accepted()) return refusalJson(*verdict.refusal);
+        ruleset_ = verdict.ruleset;
+        Json out = summary();
+        out["accepted"] = true;
+        out["signers"] = verdict.signers;
+        out["warnings"] = verdict.warnings;
+        out["expired"] = verdict.expired;
+        return out.dump();
+    }
+
+    // For tests and tools only: use a ruleset without a signature.
+    std::string loadUnsigned(const std::string& text) {
+        LoadedRuleset loaded = loadRuleset(text);
+        if (!loaded.ruleset) return Json{{"problems", toJson(loaded.problems)}}.dump();
+        ruleset_ = loaded.ruleset;
+        return summary().dump();
+    }
+
+    std::string describe(const std::string& locale) const {
+        if (!ruleset_) return errorJson("no ruleset is loaded");
+        Json questions = Json::array();
+        for (const Question& q : ruleset_->questions) {
+            Json j = {{"id", q.id}, {"type", questionTypeName(q.type)}, {"course", q.courseFact},
+                      {"text", textOf(q.text, locale)}};
+            if (!q.help.empty()) j["help"] = textOf(q.help, locale);
+            if (q.type == QuestionType::Number) {
+                j["min"] = Value::number(q.min).toJson();
+                j["max"] = Value::number(q.max).toJson();
+                if (!q.unit.empty()) j["unit"] = textOf(q.unit, locale);
+            }
+            Json options = Json::array();
+            for (const Option& o : q.options) options.push_back({{"value", o.value}, {"text", textOf(o.text, locale)}});
+            if (q.type == QuestionType::Choice) j["options"] = options;
+            questions.push_back(j);
+        }
+        Json out = summary();
+        out["title"] = textOf(ruleset_->title, locale);
+        out["locales"] = ruleset_->locales;
+        out["questions"] = questions;
+        return out.dump();
+    }
+
+    std::string evaluate(const std::string& answersJson, const std::string& date, const std::string& locale) const {
+        if (!ruleset_) return errorJson("no ruleset is loaded");
+        std::string error;
+        auto answers = parseArgument(answersJson, error);
+        if (!answers) return errorJson("the answers are not JSON: " + error);
+        auto d = parseDateArgument(date);
+        if (!d) return errorJson("the date must be YYYY-MM-DD");
+        return toJson(wegwijzer::evaluate(*ruleset_, *answers, *d), *ruleset_, locale).dump();
+    }
+
+    std::string courseView(const std::string& factsJson, const std::string& date, const std::string& locale) const {
+        if (!ruleset_) return errorJson("no ruleset is loaded");
+        std::string error;
+        auto facts = parseArgument(factsJson, error);
+        if (!facts) return errorJson("the course facts are not JSON: " + error);
+        auto d = parseDateArgument(date);
+        if (!d) return errorJson("the date must be YYYY-MM-DD");
+        return toJson(wegwijzer::courseView(*ruleset_, *facts, *d), *ruleset_, locale).dump();
+    }
+
+    // Runs one case file against the loaded ruleset (parity tests).
+    std::string runCases(const std::string& casesText) const {
+        if (!ruleset_) return errorJson("no ruleset is loaded");
+        LoadedCases cases = parseCases(casesText);
+        if (!cases.problems.empty()) return Json{{"problems", toJson(cases.problems)}}.dump();
+        Json out = Json::array();
+        for (const Case& c : cases.cases) {
+            CaseOutcome o = runCase(*ruleset_, c);
+            out.push_back({{"name", c.name}, {"passed", o.passed}, {"failures", o.failures},
+                           {"evaluation", toJson(o.evaluation, *ruleset_, ruleset_->locales.front())}});
+        }
+        return out.dump();
+    }
+
+private:
+    Json summary() const {
+        return {{"id", ruleset_->id}, {"version", ruleset_->version}, {"published", ruleset_->published.toString()},
+                {"expires", ruleset_->expires.toString()}};
+    }
+    static std::string refusalJson(const Refusal& r) {
+        return Json{{"accepted", false}, {"refusal", {{"code", r.code}, {"message", r.message}}}}.dump();
+    }
+
+    TrustRoot root_;
+    TrustPolicy policy_;
+    PreparedBundle prepared_;
+    std::shared_ptr<const Ruleset> ruleset_;
+};
+
+// One expression against JSON data (CertLogic suites in wasm).
+std::string evaluateLogic(const std::string& expression, const std::string& data, const std::string& dialect) {
+    std::string error;
+    auto e = parseArgument(expression, error);
+    if (!e) return errorJson("the expression is not JSON: " + error);
+    auto d = parseArgument(data, error);
+    if (!d) return errorJson("the data is not JSON: " + error);
+    CompileOptions options;
+    options.dialect = dialect == "certlogic" ? Dialect::CertLogic : Dialect::Wegwijzer;
+    Problems problems;
+    Expression compiled = compile(*e, options, problems);
+    if (!compiled.valid()) return Json{{"problems", toJson(problems)}}.dump();
+    Value v = compiled.evaluate(*d);
+    if (v.isError()) return errorJson(v.errorProblem().message);
+    return Json{{"value", v.toJson()}}.dump();
+}
+
+}  // namespace wegwijzer
+
+EMSCRIPTEN_BINDINGS(wegwijzer) {
+    using namespace emscripten;
+    using wegwijzer::Session;
+    class_<Session>("Session")
+        .constructor<>()
+        .function("prepareBundle", &Session::prepareBundle)
+        .function("acceptBundle", &Session::acceptBundle)
+        .function("loadUnsigned", &Session::loadUnsigned)
+        .function("describe", &Session::describe)
+        .function("evaluate", &Session::evaluate)
+        .function("courseView", &Session::courseView)
+        .function("runCases", &Session::runCases);
+    function("evaluateLogic", &wegwijzer::evaluateLogic);
+}
