@@ -4,7 +4,11 @@
 // Exit codes: 0 success, 1 a negative verdict (lint findings, failed cases,
 // an expression that fails on its data), 2 usage or input errors.
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -124,6 +128,14 @@ Args parseArgs(int argc, char** argv, int start, const std::vector<std::string>&
         }
     }
     return a;
+}
+
+// A whole number written as digits only (no sign, no trailing text).
+std::optional<long long> wholeNumber(const std::string& text) {
+    if (text.empty() || text.size() > 15 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::nullopt;
+    }
+    return std::stoll(text);
 }
 
 int usageError(const std::string& message) {
@@ -450,20 +462,25 @@ int cmdLogic(int argc, char** argv) {
 }
 
 // Writes a file only if it does not exist yet (keys are never overwritten).
+// O_EXCL makes "does not exist" and "create" one step; a secret is created
+// with mode 0600, never readable by others even for a moment.
 bool writeNewFile(const std::string& path, const std::string& content, bool secret) {
-    std::error_code ec;
-    if (fs::exists(path, ec)) {
-        std::cerr << "wegwijzer: " << path << " exists; not overwriting it\n";
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, secret ? 0600 : 0644);
+    if (fd < 0) {
+        std::cerr << "wegwijzer: " << path << (errno == EEXIST ? " exists; not overwriting it" : ": cannot create it")
+                  << "\n";
         return false;
     }
-    std::ofstream out(path, std::ios::binary);
-    if (!out || !(out << content) || !out.flush()) {
-        std::cerr << "wegwijzer: cannot write " << path << "\n";
-        return false;
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n <= 0) break;
+        written += static_cast<std::size_t>(n);
     }
-    out.close();
-    if (secret) fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, ec);
-    return true;
+    const bool ok = written == content.size() && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) std::cerr << "wegwijzer: cannot write " << path << "\n";
+    return ok;
 }
 
 // Replaces a file atomically (write a sibling, then rename), so a failed
@@ -524,11 +541,9 @@ int cmdTrustRoot(int argc, char** argv) {
         return usageError("trust-root takes --threshold K PUBLIC_KEY_FILE... -o FILE");
     }
     TrustRoot root;
-    try {
-        root.threshold = std::stoi(*threshold);
-    } catch (...) {
-        return usageError("--threshold must be a number");
-    }
+    auto k = wholeNumber(*threshold);
+    if (!k || *k < 1 || *k > 16) return usageError("--threshold must be a whole number from 1 to 16");
+    root.threshold = static_cast<int>(*k);
     for (const std::string& path : args.positional) {
         auto card = readJsonFile(path);
         if (!card) return kUsage;
@@ -586,7 +601,7 @@ int cmdSign(int argc, char** argv) {
     if (!text) return usageError(error);
     // A bundle gets more signatures; a ruleset gets its first ones.
     Envelope envelope;
-    JsonResult probe = parseJson(*text);
+    JsonResult probe = parseJson(*text, JsonLimits{kMaxBundleBytes, 256});
     if (probe.value && probe.value->is_object() && probe.value->contains("payloadType")) {
         TrustPolicy anyDate;
         PreparedBundle existing = prepareBundle(*text, TrustRoot{}, anyDate);
@@ -607,6 +622,16 @@ int cmdSign(int argc, char** argv) {
         return kNegative;
     }
     const std::string message = preAuthEncoding(envelope.payloadType, envelope.payload);
+    std::size_t added = 0;
+    for (const native::PrivateKey& key : keys) {
+        const std::string keyid = native::keyIdOf(key.publicKey);
+        added += std::none_of(envelope.signatures.begin(), envelope.signatures.end(),
+                              [&](const Signature& s) { return s.keyid == keyid; });
+    }
+    if (envelope.signatures.size() + added > 16) {
+        std::cerr << "wegwijzer: a bundle carries at most 16 signatures; clients refuse more\n";
+        return kUsage;
+    }
     for (const native::PrivateKey& key : keys) {
         const std::string keyid = native::keyIdOf(key.publicKey);
         auto sig = native::signEd25519(key, message);
@@ -639,11 +664,18 @@ int cmdVerify(int argc, char** argv) {
         policy.today = *parsed;
     }
     policy.rulesetId = args.option("ruleset-id").value_or("");
-    try {
-        if (auto v = args.option("min-version")) policy.minVersion = std::stoll(*v);
-        if (auto g = args.option("grace-days")) policy.graceDays = std::stoi(*g);
-    } catch (...) {
-        return usageError("--min-version and --grace-days take whole numbers");
+    for (const char* name : {"min-version", "grace-days"}) {
+        auto text = args.option(name);
+        if (!text) continue;
+        auto n = wholeNumber(*text);
+        if (!n || (std::string(name) == "grace-days" && *n > 3650)) {
+            return usageError(std::string("--") + name + " takes a whole number (grace days at most 3650)");
+        }
+        if (std::string(name) == "min-version") {
+            policy.minVersion = *n;
+        } else {
+            policy.graceDays = static_cast<int>(*n);
+        }
     }
     auto root = loadTrustRoot(*trustPath);
     if (!root) return kUsage;
@@ -705,10 +737,10 @@ int cmdQuestions(int argc, char** argv) {
         facts = *j;
     }
     std::size_t maxPaths = 2000000;
-    try {
-        if (auto m = args.option("max-paths")) maxPaths = std::stoul(*m);
-    } catch (...) {
-        return usageError("--max-paths takes a whole number");
+    if (auto m = args.option("max-paths")) {
+        auto n = wholeNumber(*m);
+        if (!n || *n < 1) return usageError("--max-paths takes a whole number");
+        maxPaths = static_cast<std::size_t>(*n);
     }
     const auto start = std::chrono::steady_clock::now();
     InterviewStats s = simulateInterviews(*rs, *date, facts, maxPaths);

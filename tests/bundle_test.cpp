@@ -274,3 +274,12 @@ TEST(TrustRootFile, RoundTripsAndRefusesBadRoots) {
     EXPECT_FALSE(parseTrustRoot(trustRootToJson(rootOf(3, {ann(), bert()}))).root);  // threshold above key count
     EXPECT_FALSE(parseTrustRoot(R"({"format": "wegwijzer-trust-root/1", "threshold": 1, "keys": [{"keyid": 5}]})").root);
 }
+
+TEST(Bundle, ACorruptSecondSignatureByTheSameKeyIsRefused) {
+    Envelope e{kRulesetPayloadType, rulesetText(), {}};
+    const std::string good = *native::signEd25519(ann()->key, preAuthEncoding(e.payloadType, e.payload));
+    std::string bad = good;
+    bad[0] = static_cast<char>(bad[0] ^ 1);
+    e.signatures = {{ann()->trusted.keyid, good}, {ann()->trusted.keyid, bad}};
+    EXPECT_EQ(codeOf(verify(envelopeToJson(e), rootOf(1, {ann()}), policyOn("2025-10-01"))), "bad-signature");
+}

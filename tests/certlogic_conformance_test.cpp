@@ -20,6 +20,9 @@ struct SuiteCase {
     Json json;
 };
 
+// Shown by GoogleTest for each parameter (instead of the object's bytes).
+void PrintTo(const SuiteCase& c, std::ostream* os) { *os << c.file << " / " << c.name; }
+
 std::vector<SuiteCase> loadSuite(const std::string& folder) {
     std::vector<SuiteCase> out;
     std::vector<fs::path> files;

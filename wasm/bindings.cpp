@@ -10,6 +10,7 @@
 
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -89,8 +90,9 @@ public:
         return summary().dump();
     }
 
-    std::string describe(const std::string& locale) const {
+    std::string describe(const std::string& requested) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
+        const std::string locale = localeOf(requested);
         Json questions = Json::array();
         for (const Question& q : ruleset_->questions) {
             Json j = {{"id", q.id}, {"type", questionTypeName(q.type)}, {"course", q.courseFact},
@@ -113,8 +115,9 @@ public:
         return out.dump();
     }
 
-    std::string evaluate(const std::string& answersJson, const std::string& date, const std::string& locale) const {
+    std::string evaluate(const std::string& answersJson, const std::string& date, const std::string& requested) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
+        const std::string locale = localeOf(requested);
         std::string error;
         auto answers = parseArgument(answersJson, error);
         if (!answers) return errorJson("the answers are not JSON: " + error);
@@ -123,8 +126,9 @@ public:
         return toJson(wegwijzer::evaluate(*ruleset_, *answers, *d), *ruleset_, locale).dump();
     }
 
-    std::string courseView(const std::string& factsJson, const std::string& date, const std::string& locale) const {
+    std::string courseView(const std::string& factsJson, const std::string& date, const std::string& requested) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
+        const std::string locale = localeOf(requested);
         std::string error;
         auto facts = parseArgument(factsJson, error);
         if (!facts) return errorJson("the course facts are not JSON: " + error);
@@ -148,6 +152,12 @@ public:
     }
 
 private:
+    // A locale the ruleset has; otherwise its first (default) locale.
+    std::string localeOf(const std::string& requested) const {
+        const auto& all = ruleset_->locales;
+        return std::find(all.begin(), all.end(), requested) != all.end() ? requested : all.front();
+    }
+
     Json summary() const {
         return {{"id", ruleset_->id}, {"version", ruleset_->version}, {"published", ruleset_->published.toString()},
                 {"expires", ruleset_->expires.toString()}};

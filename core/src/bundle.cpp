@@ -249,8 +249,7 @@ PreparedBundle prepareBundle(std::string_view bytes, const TrustRoot& root, cons
     }
     JsonResult parsed = parseJson(bytes, JsonLimits{policy.maxBytes, 8});
     if (!parsed.value) {
-        const bool duplicate = parsed.problem.message.rfind("duplicate key", 0) == 0;
-        out.refusal = refuse(duplicate ? refusal::kDuplicateKey : refusal::kMalformed,
+        out.refusal = refuse(parsed.duplicateKey ? refusal::kDuplicateKey : refusal::kMalformed,
                              "the bundle is not valid JSON: " + parsed.problem.message);
         return out;
     }
@@ -259,15 +258,14 @@ PreparedBundle prepareBundle(std::string_view bytes, const TrustRoot& root, cons
         return out;
     }
     out.message = preAuthEncoding(out.envelope.payloadType, out.envelope.payload);
-    std::set<std::string> seen;
     for (const Signature& s : out.envelope.signatures) {
         const TrustedKey* key = root.key(s.keyid);
         if (key == nullptr) {
             ++out.untrustedSignatures;
         } else if (!key->validOn(policy.today)) {
             ++out.outOfValiditySignatures;
-        } else if (seen.insert(s.keyid).second) {
-            out.checks.push_back({s.keyid, key->publicKey, s.sig});
+        } else {
+            out.checks.push_back({s.keyid, key->publicKey, s.sig});  // duplicates too: each must be valid
         }
     }
     return out;
@@ -285,13 +283,15 @@ BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<boo
         return v;
     }
     // A failed signature by a trusted key means tampering: refuse outright.
+    // Valid signatures count once per distinct key.
     for (std::size_t i = 0; i < valid.size(); ++i) {
         if (!valid[i]) {
             v.refusal = refuse(refusal::kBadSignature, "the signature of key " + prepared.checks[i].keyid +
                                                            " does not match the bundle's contents");
             return v;
         }
-        v.signers.push_back(prepared.checks[i].keyid);
+        const std::string& keyid = prepared.checks[i].keyid;
+        if (std::find(v.signers.begin(), v.signers.end(), keyid) == v.signers.end()) v.signers.push_back(keyid);
     }
     if (v.signers.size() < static_cast<std::size_t>(root.threshold)) {
         if (v.signers.empty() && prepared.outOfValiditySignatures > 0) {

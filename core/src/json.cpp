@@ -50,6 +50,7 @@ public:
     bool key(std::string& k) {
         Frame& f = stack_.back();
         if (!f.keys.insert(k).second) {
+            duplicateKey_ = true;
             return fail(pointerAppend(f.path, k), "duplicate key \"" + k + "\" in an object");
         }
         pendingKey_ = std::move(k);
@@ -68,6 +69,7 @@ public:
     }
 
     bool failed() const { return failed_; }
+    bool duplicateKey() const { return duplicateKey_; }
     const Problem& problem() const { return problem_; }
     Json take() { return std::move(root_); }
 
@@ -146,6 +148,7 @@ private:
     std::string pendingKey_;
     Json root_;
     bool failed_ = false;
+    bool duplicateKey_ = false;
     Problem problem_;
 };
 
@@ -162,6 +165,7 @@ JsonResult parseJson(std::string_view text, const JsonLimits& limits) {
     bool ok = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true);
     if (!ok || builder.failed()) {
         result.problem = builder.failed() ? builder.problem() : Problem{"", "invalid JSON"};
+        result.duplicateKey = builder.duplicateKey();
         return result;
     }
     result.value = builder.take();

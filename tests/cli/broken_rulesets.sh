@@ -54,6 +54,14 @@ expect_refused "duplicate keys" "$work/duplicate.json" 'duplicate key "id"'
 : >"$work/empty.json"
 expect_refused "empty file" "$work/empty.json" "truncated"
 
+python3 - "$good" >"$work/huge.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["title"]["nl"] = "x" * (5 * 1024 * 1024)  # a valid document, but 5 MiB
+print(json.dumps(doc))
+PY
+expect_refused "huge file" "$work/huge.json" "more than the limit"
+
 head -c 100000 /dev/urandom >"$work/random.json"
 expect_refused "random bytes" "$work/random.json" "invalid JSON"
 

@@ -117,7 +117,7 @@ struct PreparedBundle {
     std::optional<Refusal> refusal;  // set when the envelope is refused before any signature check
     Envelope envelope;
     std::string message;                // the bytes every signature must cover (PAE)
-    std::vector<SignatureCheck> checks; // signatures by distinct trusted keys valid today
+    std::vector<SignatureCheck> checks; // every signature by a trusted key valid today
     std::size_t untrustedSignatures = 0;
     std::size_t outOfValiditySignatures = 0;
 };

@@ -22,6 +22,7 @@ struct JsonLimits {
 struct JsonResult {
     std::optional<Json> value;  // set when the document was read
     Problem problem;            // set when it was not
+    bool duplicateKey = false;  // the problem is an object with the same key twice
 };
 
 // Parses `text` as one JSON document. Refuses: syntax errors (with line and
