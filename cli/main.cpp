@@ -45,6 +45,7 @@ Usage:
   wegwijzer logic [--dialect certlogic|wegwijzer] EXPRESSION [DATA]
   wegwijzer doc RULESET [-o FILE]
   wegwijzer questions RULESET --date YYYY-MM-DD [--facts FILE]
+  wegwijzer diff OLD NEW --date YYYY-MM-DD [--new-date YYYY-MM-DD] [--examples N]
   wegwijzer keygen --private FILE --public FILE [--owner NAME]
   wegwijzer trust-root --threshold K PUBLIC_KEY_FILE... -o FILE
   wegwijzer sign --key PRIVATE_KEY_FILE [--key ...] RULESET_OR_BUNDLE -o BUNDLE
@@ -73,6 +74,12 @@ Commands:
   questions  Simulate the interview over every combination of answers (one
           answer per class the rules can tell apart) and report how many
           questions a person is asked before every result is decided.
+  diff    The consequence of a rule change: per result, every combination of
+          the answers it depends on (one per class the rules tell apart),
+          judged by OLD on --date and by NEW on --new-date (default: the same
+          date); counts and examples of each kind of change, then what
+          changed in questions, texts, sources and formulas. With --trust,
+          OLD and NEW are signed bundles.
   keygen  Make an Ed25519 key pair: a PKCS#8 PEM private key (mode 0600) and a
           public key card (JSON: keyid, publicKey, owner). Prints the key id.
           Never overwrites a file.
@@ -765,6 +772,66 @@ int cmdQuestions(int argc, char** argv) {
     return s.truncated ? kNegative : kOk;
 }
 
+int cmdDiff(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"date", "new-date", "trust", "examples"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.size() != 2) return usageError("diff takes OLD and NEW rulesets");
+    std::string error;
+    auto date = requireDate(args, error);
+    if (!date) return usageError(error);
+    DiffOptions options;
+    options.oldDate = *date;
+    options.newDate = *date;
+    if (auto d = args.option("new-date")) {
+        auto parsed = Date::parse(*d);
+        if (!parsed) return usageError("--new-date: \"" + *d + "\" is not a date of the form YYYY-MM-DD");
+        options.newDate = *parsed;
+    }
+    if (auto n = args.option("examples")) {
+        auto k = wholeNumber(*n);
+        if (!k) return usageError("--examples takes a whole number");
+        options.examplesPerKind = static_cast<std::size_t>(*k);
+    }
+    int code = kOk;
+    auto oldRules = loadRulesetFile(args.positional[0], code, args.option("trust"), options.oldDate);
+    if (!oldRules) return code;
+    auto newRules = loadRulesetFile(args.positional[1], code, args.option("trust"), options.newDate);
+    if (!newRules) return code;
+    const auto start = std::chrono::steady_clock::now();
+    RulesetDiff d = diffRulesets(*oldRules, *newRules, options);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    std::cout << "# Rule change: " << oldRules->id << " v" << oldRules->version << " on " << options.oldDate.toString()
+              << " -> " << newRules->id << " v" << newRules->version << " on " << options.newDate.toString() << "\n\n"
+              << "Enumerated " << d.combinations << " answer combinations (per result, the questions it depends on) in "
+              << seconds << " s" << (d.truncated ? " (TRUNCATED: a result's space exceeded the limit)" : "") << ".\n";
+    std::size_t changedResults = 0;
+    for (const ResultDiff& r : d.results) {
+        if (r.changed == 0) continue;
+        ++changedResults;
+        std::cout << "\n## " << r.result << ": " << r.changed << " of " << r.combinations << " combinations change\n"
+                  << "Depends on: ";
+        for (std::size_t i = 0; i < r.questions.size(); ++i) std::cout << (i ? ", " : "") << r.questions[i];
+        std::cout << "\n";
+        for (const ChangeKind& k : r.kinds) {
+            std::cout << "\n- " << k.from << " -> " << k.to << ": " << k.combinations << " combinations\n"
+                      << "  who:";
+            for (const auto& [q, values] : k.who) {
+                if (values.size() == 1 && values[0] == "any") continue;
+                std::cout << " " << q << " in {";
+                for (std::size_t i = 0; i < values.size(); ++i) std::cout << (i ? ", " : "") << values[i];
+                std::cout << "};";
+            }
+            std::cout << " (other answers: any)\n  e.g.\n";
+            for (const Json& e : k.examples) std::cout << "    " << e.dump() << "\n";
+        }
+    }
+    std::cout << "\n" << changedResults << " of " << d.results.size() << " results change for some answers.\n";
+    std::cout << "\n## Changes in questions, texts, sources and formulas (" << d.textChanges.size() << ")\n\n";
+    for (const std::string& t : d.textChanges) std::cout << "- " << t << "\n";
+    return d.truncated ? kNegative : kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -785,6 +852,7 @@ int main(int argc, char** argv) {
     if (command == "keygen") return cmdKeygen(argc, argv);
     if (command == "doc") return cmdDoc(argc, argv);
     if (command == "questions") return cmdQuestions(argc, argv);
+    if (command == "diff") return cmdDiff(argc, argv);
     if (command == "trust-root") return cmdTrustRoot(argc, argv);
     if (command == "sign") return cmdSign(argc, argv);
     if (command == "verify") return cmdVerify(argc, argv);

@@ -255,6 +255,7 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
     std::vector<bool> open(rs.slotCount(), false);
     std::vector<const Version*> openVersions;
     for (const Result& res : rs.results) {
+        if (options.only != nullptr && options.only != &res) continue;
         const Version* version = res.versionAt(date);
         if (version == nullptr) continue;
         ResultOutcome r;

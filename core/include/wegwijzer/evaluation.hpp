@@ -54,6 +54,7 @@ struct Evaluation {
 
 struct EvaluateOptions {
     bool planNext = true;  // compute and order the next questions
+    const Result* only = nullptr;  // evaluate just this result (analysis tools)
 };
 
 // Evaluates `answers` (a JSON object: question id -> value; null = not

@@ -11,3 +11,4 @@
 #include "wegwijzer/value.hpp"
 #include "wegwijzer/bundle.hpp"
 #include "wegwijzer/interview.hpp"
+#include "wegwijzer/diff.hpp"
