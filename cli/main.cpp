@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -38,7 +39,7 @@ constexpr std::uintmax_t kMaxFileBytes = 64u * 1024u * 1024u;
 const char* kUsageText = R"(wegwijzer - eligibility rules for Flemish training incentives
 
 Usage:
-  wegwijzer lint RULESET
+  wegwijzer lint RULESET [--cases DIR]... [--strict]
   wegwijzer test RULESET CASES... [--no-coverage]
   wegwijzer eval RULESET --date YYYY-MM-DD --answers FILE [--locale nl|en]
   wegwijzer course RULESET --date YYYY-MM-DD --facts FILE [--locale nl|en]
@@ -58,7 +59,9 @@ Usage:
   eval's --date), so the exact published bytes are what is checked.
 
 Commands:
-  lint    Load and check a ruleset; print every problem with its JSON Pointer.
+  lint    Load and check a ruleset; print every problem with its JSON Pointer,
+          then warnings: dead conditions, unread questions, results no case
+          (--cases) expects, texts that look untranslated. Warnings fail the command only with --strict.
   test    Run rule cases (files, or folders of *.json files) against a ruleset;
           fails when a case fails or when a criterion was not seen both met
           and not met by some case (criterion coverage; --no-coverage skips it).
@@ -270,8 +273,10 @@ std::string chooseLocale(const Args& args, const Ruleset& rs, bool& ok) {
     return locale;
 }
 
+std::vector<std::string> caseFiles(const std::vector<std::string>& paths, std::string& error);
+
 int cmdLint(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"trust"}, {});
+    Args args = parseArgs(argc, argv, 2, {"trust", "cases"}, {"strict"});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError("lint takes one RULESET file");
     int code = kOk;
@@ -285,7 +290,29 @@ int cmdLint(int argc, char** argv) {
     std::cout << args.positional[0] << ": ok: ruleset \"" << rs->id << "\" version " << rs->version << ", "
               << rs->questions.size() << " questions, " << rs->results.size() << " results (" << versions
               << " versions, " << criteria << " criteria)\n";
-    return kOk;
+
+    LintOptions options;
+    std::set<std::string> expected;
+    std::vector<std::string> dirs;
+    for (const auto& [name, value] : args.options) {
+        if (name == "cases") dirs.push_back(value);
+    }
+    if (!dirs.empty()) {
+        std::string error;
+        for (const std::string& file : caseFiles(dirs, error)) {
+            auto text = readFile(file, error);
+            if (!text) break;
+            for (const Case& c : parseCases(*text).cases) {
+                for (const auto& [id, e] : c.expect) expected.insert(id);
+            }
+        }
+        if (!error.empty()) return usageError(error);
+        options.resultsWithCases = &expected;
+    }
+    const Problems warnings = lintWarnings(*rs, options);
+    for (const Problem& w : warnings) std::cout << args.positional[0] << ": warning: " << w.path << ": " << w.message << "\n";
+    if (!warnings.empty()) std::cout << warnings.size() << " warning" << (warnings.size() == 1 ? "" : "s") << "\n";
+    return warnings.empty() || !args.flag("strict") ? kOk : kNegative;
 }
 
 std::vector<std::string> caseFiles(const std::vector<std::string>& paths, std::string& error) {

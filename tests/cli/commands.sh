@@ -28,6 +28,9 @@ check "no arguments" 2 "$wegwijzer"
 check "unknown command" 2 "$wegwijzer" frobnicate
 check "lint example" 0 "$wegwijzer" lint "$rules/example/ruleset.json"
 contains out "ok: ruleset \"example\""
+for set in example opleidingsincentives; do
+  check "lint --strict $set (no warnings)" 0 "$wegwijzer" lint "$rules/$set/ruleset.json" --cases "$rules/$set/cases" --strict
+done
 check "lint missing file" 2 "$wegwijzer" lint "$work/nope.json"
 check "test example" 0 "$wegwijzer" test "$rules/example/ruleset.json" "$rules/example/cases"
 contains out "0 failed"

@@ -12,3 +12,4 @@
 #include "wegwijzer/bundle.hpp"
 #include "wegwijzer/interview.hpp"
 #include "wegwijzer/diff.hpp"
+#include "wegwijzer/lint.hpp"

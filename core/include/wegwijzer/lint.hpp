@@ -1,0 +1,30 @@
+// Warnings about a ruleset that loads but is probably not what its authors
+// meant. Unlike load problems, warnings do not stop a ruleset from being used.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "wegwijzer/problem.hpp"
+#include "wegwijzer/ruleset.hpp"
+
+namespace wegwijzer {
+
+struct LintOptions {
+    // Result ids that some case expects; when set, a result no case
+    // mentions is a warning.
+    const std::set<std::string>* resultsWithCases = nullptr;
+    std::size_t maxCombinations = 200000;  // per criterion, for dead conditions
+};
+
+// - a criterion that can never be met, or never fail, whatever the answers
+//   (every combination of the answer classes of the questions it reads);
+// - a question that no criterion, amount or askIf reads;
+// - a result that no case mentions (with resultsWithCases);
+// - a text that is the same in two locales (probably not translated).
+// (A source is a URL with a note about this criterion's reading; the same URL
+// rightly carries different notes, so differing notes are not a warning.)
+Problems lintWarnings(const Ruleset& ruleset, const LintOptions& options = {});
+
+}  // namespace wegwijzer
