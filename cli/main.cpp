@@ -44,6 +44,7 @@ Usage:
   wegwijzer eval RULESET --date YYYY-MM-DD --answers FILE [--locale nl|en]
   wegwijzer course RULESET --date YYYY-MM-DD --facts FILE [--locale nl|en]
   wegwijzer logic [--dialect certlogic|wegwijzer] EXPRESSION [DATA]
+  wegwijzer courses RULESET COURSES.jsonl --date YYYY-MM-DD [-o FILE]
   wegwijzer doc RULESET [-o FILE]
   wegwijzer questions RULESET --date YYYY-MM-DD [--facts FILE]
   wegwijzer diff OLD NEW --date YYYY-MM-DD [--new-date YYYY-MM-DD] [--examples N]
@@ -72,6 +73,11 @@ Commands:
   logic   Evaluate one expression (JSON text, or @FILE) against JSON data
           (default null) and print the value. The certlogic dialect refuses the
           Wegwijzer extensions (or, !==, -, *, /, min, max, non-integers).
+  courses For a course catalogue (JSON Lines: {"id": ..., "facts": {...}} per
+          line; "-" reads stdin), print per course (JSON Lines) which results
+          it can unlock and on which personal criteria and questions they
+          depend, so a catalogue can precompute its labels. A bad line gives
+          an "error" line for that course and the rest goes on (exit 1).
   doc     Render the ruleset as a readable Dutch document (Markdown) for
           policy staff: questions, results, versions, criteria, sources.
   questions  Simulate the interview over every combination of answers (one
@@ -859,6 +865,85 @@ int cmdDiff(int argc, char** argv) {
     return d.truncated ? kNegative : kOk;
 }
 
+// One catalogue line's labels: which results the course can unlock, and on
+// what they still depend.
+Json courseLabels(const Ruleset& rs, const Json& line, const Date& date) {
+    Json out = {{"id", line.contains("id") ? line["id"] : Json(nullptr)}};
+    if (!line.contains("facts") || !line["facts"].is_object()) {
+        out["error"] = "a line is {\"id\": ..., \"facts\": {question id: answer}}";
+        return out;
+    }
+    CourseView view = courseView(rs, line["facts"], date);
+    if (!view.problems.empty()) {
+        out["error"] = view.problems.front().path + ": " + view.problems.front().message;
+        return out;
+    }
+    Json possible = Json::array();
+    Json impossible = Json::array();
+    for (const CourseOutcome& c : view.results) {
+        if (c.status == Status::NotEligible) {
+            impossible.push_back(c.result->id);
+            continue;
+        }
+        Json criteria = Json::array();
+        std::set<std::string> questions;
+        for (const CriterionOutcome& co : c.dependsOn) {
+            criteria.push_back(co.criterion->id);
+            for (const Question* q : co.openQuestions) questions.insert(q->id);
+        }
+        possible.push_back({{"result", c.result->id},
+                            {"forEveryone", c.status == Status::Eligible},
+                            {"dependsOn", criteria},
+                            {"questions", Json(questions)}});
+    }
+    out["possible"] = possible;
+    out["impossible"] = impossible;
+    return out;
+}
+
+int cmdCourses(int argc, char** argv) {
+    Args args = parseArgs(argc, argv, 2, {"date", "output", "trust"}, {});
+    if (!args.error.empty()) return usageError(args.error);
+    if (args.positional.size() != 2) return usageError("courses takes a RULESET and a COURSES.jsonl file");
+    std::string error;
+    auto date = requireDate(args, error);
+    if (!date) return usageError(error);
+    int code = kOk;
+    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"), *date);
+    if (!rs) return code;
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (args.positional[1] != "-") {
+        file.open(args.positional[1], std::ios::binary);
+        if (!file) return usageError(args.positional[1] + ": cannot be read");
+        in = &file;
+    }
+    std::ofstream outFile;
+    std::ostream* out = &std::cout;
+    if (auto o = args.option("output")) {
+        outFile.open(*o, std::ios::binary | std::ios::trunc);
+        if (!outFile) return usageError(*o + ": cannot be written");
+        out = &outFile;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t count = 0, errors = 0;
+    std::string line;
+    while (std::getline(*in, line)) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        ++count;
+        JsonResult parsed = parseJson(line, JsonLimits{1024 * 1024, 16});
+        Json labels = parsed.value ? courseLabels(*rs, *parsed.value, *date)
+                                   : Json{{"line", count}, {"error", parsed.problem.message}};
+        if (labels.contains("error")) ++errors;
+        *out << labels.dump() << "\n";
+        if (count % 10000 == 0) std::cerr << "\r" << count << " courses..." << std::flush;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << "\r" << count << " courses in " << seconds << " s (" << static_cast<long>(static_cast<double>(count) / std::max(seconds, 1e-9))
+              << " per second), " << errors << " with errors\n";
+    return errors == 0 ? kOk : kNegative;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -880,6 +965,7 @@ int main(int argc, char** argv) {
     if (command == "doc") return cmdDoc(argc, argv);
     if (command == "questions") return cmdQuestions(argc, argv);
     if (command == "diff") return cmdDiff(argc, argv);
+    if (command == "courses") return cmdCourses(argc, argv);
     if (command == "trust-root") return cmdTrustRoot(argc, argv);
     if (command == "sign") return cmdSign(argc, argv);
     if (command == "verify") return cmdVerify(argc, argv);

@@ -53,6 +53,24 @@ contains err "not a question of this ruleset"
 check "eval reads stdin" 0 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers - <"$work/empty-answers.json"
 check "eval unknown locale" 2 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers "$work/empty-answers.json" --locale fr
 
+# courses: a 10-hour course can never unlock opleidingsverlof (32 hours needed),
+# a 200-hour one can for some people; a broken line is reported, the rest goes on.
+printf '%s\n' '{"id": "kort", "facts": {"opleiding-uren": 10}}' '{"id": "lang", "facts": {"opleiding-uren": 200, "opleiding-in-databank": true}}' >"$work/catalogue.jsonl"
+check "courses" 0 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/catalogue.jsonl" --date 2026-11-23
+python3 - "$work/out" <<'PY' || failures=$((failures + 1))
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+kort, lang = lines
+assert "vlaams-opleidingsverlof" in kort["impossible"], kort
+vov = [p for p in lang["possible"] if p["result"] == "vlaams-opleidingsverlof"]
+assert vov and not vov[0]["forEveryone"] and "statuut" in vov[0]["questions"], lang
+print("ok   courses labels: short course cannot unlock VOV, long one can for some people")
+PY
+printf '%s\n' '{"id": "a", "facts": {"statuut": "student"}}' 'not json' '{"id": "b", "facts": {}}' >"$work/bad.jsonl"
+check "courses with bad lines" 1 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/bad.jsonl" --date 2026-11-23
+contains out '"id":"b"'
+contains out 'personal question'
+
 check "logic" 0 "$wegwijzer" logic '{"<=": [1, {"var": "x"}, 3]}' '{"x": 2}'
 contains out "true"
 check "logic extension" 0 "$wegwijzer" logic '{"*": [125, 0.8]}'
