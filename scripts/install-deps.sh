@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make libgtest-dev nlohmann-json3-dev libssl-dev python3 emscripten chromium)
+packages=(cmake g++ make libgtest-dev nlohmann-json3-dev libssl-dev python3 python3-jsonschema emscripten chromium)
 # Node.js: any recent one will do (this machine may carry its own); Debian's otherwise.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
