@@ -1,25 +1,12 @@
 #!/usr/bin/env bash
-# Shows the product working: builds the `wegwijzer` command, checks the
-# example ruleset and its cases, and evaluates a person and a course.
-# Installs what is missing first.
+# Shows the product working: builds the widget into dist/ (WebAssembly core,
+# module script, signed rules, demo pages) and serves it on
+# http://127.0.0.1:8080 under the strict Content-Security-Policy.
+# Installs what is missing first. Stop with Ctrl-C.
+# The command-line demo is scripts/demo-cli.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-
-cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target wegwijzer >/dev/null
-wegwijzer=build/release/cli/wegwijzer
-rules=rules/example
-
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
-
-step "$wegwijzer" lint $rules/ruleset.json
-step "$wegwijzer" test $rules/ruleset.json $rules/cases
+scripts/build-web.sh
 echo
-echo "A person who has answered a few questions (rules/example/demo/persoon.json):"
-cat $rules/demo/persoon.json
-step "$wegwijzer" eval $rules/ruleset.json --date 2025-09-01 --answers $rules/demo/persoon.json --locale nl
-echo
-echo "A course page passes only the course's facts (rules/example/demo/opleiding.json):"
-cat $rules/demo/opleiding.json
-step "$wegwijzer" course $rules/ruleset.json --date 2025-09-01 --facts $rules/demo/opleiding.json --locale en
+echo "Open http://127.0.0.1:8080/ (the article page), /en.html (English), /iframe-demo.html (the iframe variant)."
+exec node scripts/serve.mjs --port "${PORT:-8080}"

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds the widget into dist/: the WebAssembly core, the one module script,
+# the styles, the iframe page, the signed demo bundles, the built-in
+# (fallback) bundle, the trust root and the demo pages. Installs what is
+# missing first (scripts/install-deps.sh: Debian packages incl. emscripten,
+# Node.js only if there is none, `npm ci` from the committed lock file).
+#
+# Usage: scripts/build-web.sh
+# Environment:
+#   WEGWIJZER_RULESET     the ruleset built in as fallback and shown by the demo
+#                         (default: opleidingsincentives when its bundle is
+#                         built, else example)
+#   WEGWIJZER_TRUST_ROOT  the trust root compiled into the widget
+#                         (default: the development one, rules/keys/dev-only-trust-root.json)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+# Runs a build step quietly; shows its output only when it fails.
+quiet() {
+  local log
+  log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then cat "$log" >&2; rm -f "$log"; echo "build-web.sh: failed: $*" >&2; exit 1; fi
+  rm -f "$log"
+}
+
+jobs=$(nproc)
+echo "== wasm: the rule core as WebAssembly"
+quiet cmake --preset wasm
+quiet cmake --build --preset wasm -j "$jobs" --target wegwijzer_web
+echo "== release: the signed demo bundles"
+quiet cmake --preset release
+quiet cmake --build --preset release -j "$jobs" --target demo_bundles
+
+bundles=build/release/bundles
+ruleset=${WEGWIJZER_RULESET:-}
+if [[ -z $ruleset ]]; then
+  if [[ -f $bundles/opleidingsincentives.dsse.json ]]; then ruleset=opleidingsincentives; else ruleset=example; fi
+fi
+[[ -f $bundles/$ruleset.dsse.json ]] || { echo "build-web.sh: no bundle $bundles/$ruleset.dsse.json" >&2; exit 1; }
+trust_root=${WEGWIJZER_TRUST_ROOT:-rules/keys/dev-only-trust-root.json}
+
+echo "== dist/: ruleset \"$ruleset\", trust root $trust_root"
+# Assemble next to dist/ and swap at the end: a failed build leaves the old dist/.
+out=dist.new
+rm -rf "$out"
+mkdir -p "$out/bundles"
+cp build/wasm/wasm/wegwijzer.mjs build/wasm/wasm/wegwijzer.wasm "$out/"
+node web/tools/bundle.mjs web/wegwijzer-guide.js "$trust_root" "$ruleset" "$out/wegwijzer-guide.js" >/dev/null
+cp web/src/guide.css "$out/wegwijzer-guide.css"
+cp web/iframe.html web/iframe.js web/iframe.css "$out/"
+cp "$bundles"/*.dsse.json "$out/bundles/"
+cp "$bundles/$ruleset.dsse.json" "$out/fallback.dsse.json"
+cp "$trust_root" "$out/trust-root.json"
+for page in web/demo/*.html; do
+  sed "s/@RULESET_ID@/$ruleset/g" "$page" > "$out/$(basename "$page")"
+done
+cp web/demo/*.css web/demo/*.js web/demo/*.svg "$out/"
+rm -rf dist
+mv "$out" dist
+
+scripts/size-report.sh
+echo "dist/ is ready; serve it with: node scripts/serve.mjs   (http://127.0.0.1:8080/)"

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Screenshots of every screen of the widget, at desktop width and at 320 px,
+// for people to look at (review, accessibility checks by eye). Needs dist/
+// (scripts/build-web.sh) and the npm packages (npm ci).
+//
+// Usage: node scripts/screenshots.mjs [OUT_DIR]   (default build/screenshots;
+// build/ is not committed)
+
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  REPO, BUILT_IN, startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, sign, withVersion,
+} from '../web/tests/helpers.mjs';
+
+const out = path.resolve(process.argv[2] || path.join(REPO, 'build/screenshots'));
+fs.mkdirSync(out, { recursive: true });
+
+const EXAMPLE = { bundle: 'bundles/example.dsse.json', 'ruleset-id': 'example', date: '2025-09-01' };
+const WERKNEMER = {
+  statuut: 'werknemer', woonplaats: 'vlaanderen', tewerkstellingspercentage: 100, 'uren-per-week': 38,
+  diploma: 'so', 'opleiding-in-databank': 'true', 'opleiding-uren': 60, 'opleiding-startdatum': '2025-10-01',
+};
+
+// A copy of the built-in bundle with one payload byte changed: refused, so the
+// guide shows its fallback notice.
+function tampered(text) {
+  const env = JSON.parse(text);
+  const bytes = Buffer.from(env.payload, 'base64');
+  bytes[bytes.length - 3] ^= 0x01;
+  env.payload = bytes.toString('base64');
+  return JSON.stringify(env);
+}
+const builtInText = fs.readFileSync(path.join(REPO, 'dist/fallback.dsse.json'), 'utf8');
+
+const site = await startSite({
+  'bundles/tampered.dsse.json': tampered(builtInText),
+  'bundles/next.dsse.json': sign(withVersion(BUILT_IN.text, BUILT_IN.version + 1)),
+});
+const browser = await launch();
+const shots = [];
+
+async function shoot(name, width, params, steps = async () => {}, options = {}) {
+  const { page, context } = await openPage(browser, { width, height: 800, today: options.today });
+  await page.goto(params.page ? `${site.url}${params.page}` : fixtureUrl(site, params));
+  await page.waitForFunction(() => {
+    const s = document.querySelector('wegwijzer-guide')?.shadowRoot?.querySelector('.ww-screen');
+    return s ? s.dataset.screen && s.dataset.screen !== 'loading' : true;
+  });
+  await steps(page);
+  if (options.print) await page.emulateMedia({ media: 'print' });
+  const file = path.join(out, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  shots.push(path.relative(process.cwd(), file));
+  await context.close();
+}
+
+// Answers from the profile until the question `stop` is on screen.
+const until = (stop, profile = WERKNEMER) => async (page) => {
+  await waitForScreen(page, 'question');
+  const partial = {};
+  for (const [k, v] of Object.entries(profile)) if (k !== stop) partial[k] = v;
+  await answerAll(page, partial).catch(() => {}); // stops at `stop`, which the partial profile lacks
+  await waitForScreen(page, 'question', stop);
+};
+
+const toResults = async (page) => {
+  await waitForScreen(page, 'check');
+  await tabTo(page, (a) => a.action === 'results');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'results');
+};
+
+for (const width of [1280, 320]) {
+  await shoot('01-demo-page', width, { page: 'index.html' });
+  await shoot('02-question-choice', width, EXAMPLE);
+  await shoot('03-question-number', width, EXAMPLE, until('tewerkstellingspercentage'));
+  await shoot('04-question-boolean', width, EXAMPLE, until('opleiding-in-databank'));
+  await shoot('05-question-date', width, EXAMPLE, until('opleiding-startdatum'));
+  await shoot('06-question-error', width, EXAMPLE, async (page) => {
+    await until('tewerkstellingspercentage')(page);
+    await tabTo(page, (a) => a.tag === 'INPUT');
+    await page.keyboard.type('140');
+    await page.keyboard.press('Enter');
+  });
+  await shoot('07-check-answers', width, EXAMPLE, (page) => answerAll(page, WERKNEMER));
+  await shoot('08-results-eligible', width, EXAMPLE, async (page) => { await answerAll(page, WERKNEMER); await toResults(page); });
+  await shoot('09-results-other-why-not', width, EXAMPLE, async (page) => {
+    await answerAll(page, { statuut: 'werkzoekende', woonplaats: 'vlaanderen' });
+    await toResults(page);
+    await page.locator('wegwijzer-guide details summary').click();
+  });
+  await shoot('10-results-possibly', width, { ...EXAMPLE, lang: 'en' }, async (page) => {
+    await answerAll(page, { ...WERKNEMER, 'opleiding-in-databank': '?' }, 'en');
+    await toResults(page);
+  });
+  await shoot('11-results-print', width, EXAMPLE, async (page) => { await answerAll(page, WERKNEMER); await toResults(page); },
+    { print: true });
+  await shoot('12-notice-fallback', width, { bundle: 'bundles/tampered.dsse.json' });
+  await shoot('13-notice-expired', width, {}, async () => {}, { today: addDays(BUILT_IN.expires, 5) });
+  await shoot('14-failure', width, {}, async () => {}, { today: addDays(BUILT_IN.expires, 400) });
+  await shoot('15-iframe-demo', width, { page: 'iframe-demo.html' }, async (page) => {
+    await page.waitForFunction(() => document.querySelector('iframe')?.dataset.reportedHeight);
+  });
+}
+
+function addDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+await browser.close();
+await site.stop();
+console.log(shots.join('\n'));
+console.log(`${shots.length} screenshots in ${out}`);

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// A tiny static file server for dist/ (no dependencies), with the strict
+// Content-Security-Policy the widget must work under, and the right MIME
+// types (application/wasm lets the browser compile while downloading).
+//
+// Usage: node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--root dist]
+// --port 0 picks a free port. The first line on standard output is always
+// "listening on http://HOST:PORT/" (tests read it).
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(option('root', path.join(repo, 'dist')));
+const host = option('host', '127.0.0.1');
+const port = Number(option('port', process.env.PORT || 8080));
+
+// Nothing weaker than this, ever (design.md §7; tests check the header).
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+if (!fs.existsSync(root)) {
+  console.error(`serve.mjs: ${root} does not exist; build it first: scripts/build-web.sh`);
+  process.exit(2);
+}
+
+function send(res, status, headers, body) {
+  res.writeHead(status, {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-cache',
+    ...headers,
+  });
+  res.end(body);
+}
+
+const server = http.createServer((req, res) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed\n');
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  } catch {
+    return send(res, 400, { 'Content-Type': 'text/plain' }, 'bad request\n');
+  }
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const file = path.resolve(root, `.${pathname}`);
+  // Never outside dist/ (../, encoded or not), never a dot file.
+  if (!file.startsWith(root + path.sep) || pathname.split('/').some((p) => p.startsWith('.'))) {
+    return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found\n');
+  }
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found\n');
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    const headers = { 'Content-Type': type, 'Content-Length': stat.size, 'Last-Modified': stat.mtime.toUTCString() };
+    if (req.method === 'HEAD') return send(res, 200, headers);
+    return fs.readFile(file, (readErr, body) => {
+      if (readErr) return send(res, 500, { 'Content-Type': 'text/plain' }, 'read error\n');
+      return send(res, 200, headers, body);
+    });
+  });
+});
+
+server.listen(port, host, () => {
+  const { port: actual } = server.address();
+  console.log(`listening on http://${host}:${actual}/ (serving ${path.relative(process.cwd(), root) || '.'})`);
+});
+
+// Browsers keep connections open: close them, or close() would wait for them.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+}

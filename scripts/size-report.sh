@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Prints the raw and gzip size of every file in dist/, and the total gzip size
+# of the code (JavaScript, WebAssembly, CSS) against the 150 KB budget.
+# Exits 1 when the code is over budget.
+# Usage: scripts/size-report.sh [DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-dist}
+budget=$((150 * 1024))
+[[ -d $dir ]] || { echo "size-report.sh: $dir does not exist; run scripts/build-web.sh" >&2; exit 2; }
+
+printf '%-36s %10s %10s\n' file raw gzip
+code_raw=0 code_gz=0 rules_gz=0
+while IFS= read -r f; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  printf '%-36s %10d %10d\n' "${f#"$dir"/}" "$raw" "$gz"
+  case $f in
+    *.js|*.mjs|*.wasm|*.css) code_raw=$((code_raw + raw)); code_gz=$((code_gz + gz)) ;;
+  esac
+  [[ $f == "$dir/fallback.dsse.json" ]] && rules_gz=$gz
+done < <(find "$dir" -type f | sort)
+
+echo
+awk -v raw="$code_raw" -v gz="$code_gz" -v budget="$budget" 'BEGIN {
+  printf "code (js + wasm + css): %d bytes raw, %d bytes gzip (%.1f KB of the %d KB budget)\n", raw, gz, gz / 1024, budget / 1024 }'
+printf 'built-in rules bundle: %d bytes gzip\n' "$rules_gz"
+if (( code_gz > budget )); then
+  echo "OVER BUDGET by $((code_gz - budget)) bytes" >&2
+  exit 1
+fi
+echo "within budget"

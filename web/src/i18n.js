@@ -1,0 +1,216 @@
+// Interface strings of the widget, Dutch first (B1 plain language), English
+// complete. Texts of questions and results come from the ruleset, not from here.
+// A value is a string or a function of its parameters.
+
+const STRINGS = {
+  nl: {
+    loading: 'De wegwijzer laadt…',
+    next: 'Volgende',
+    dontKnow: 'Ik weet het niet',
+    back: 'Terug',
+    yes: 'Ja',
+    no: 'Nee',
+    day: 'Dag',
+    month: 'Maand',
+    year: 'Jaar',
+    dateHint: 'Bijvoorbeeld 27 3 2026.',
+    // `remaining` is an upper bound from the core (rules-format.md §8.5).
+    progress: (answered, remaining) => [
+      answered ? `${answered} ${answered === 1 ? 'vraag' : 'vragen'} beantwoord.` : '',
+      remaining ? `Nog hoogstens ${remaining} ${remaining === 1 ? 'vraag' : 'vragen'}.` : '',
+    ].join(' ').trim(),
+    errorSummary: 'Er is een probleem',
+    errorChoose: 'Kies een antwoord.',
+    errorNumber: (min, max) => `Geef een getal van ${min} tot en met ${max}.`,
+    errorDate: 'Geef een bestaande datum: dag, maand en jaar in cijfers.',
+    errorCore: 'Dit antwoord kunnen we niet gebruiken. Kijk het na.',
+    checkTitle: 'Kijk je antwoorden na',
+    checkIntro: 'Klopt alles? Dan zie je op de volgende pagina waar je recht op hebt.',
+    change: 'Wijzig',
+    changeHidden: (question) => ` je antwoord op: ${question}`,
+    noAnswers: 'Je hebt nog geen vragen beantwoord.',
+    showResults: 'Bekijk je resultaat',
+    resultsTitle: 'Je resultaat',
+    resultsIntro: (date) => `Dit resultaat geldt op ${date}. Het is een inschatting, geen beslissing: de dienst die de steun toekent, beslist.`,
+    groupEligible: 'Je hebt recht op',
+    groupPossible: 'Misschien, als …',
+    groupOther: 'Andere steun',
+    groupNotEligible: 'Waarom niet?',
+    notEligibleIntro: 'Op deze steun heb je geen recht. Dit is de reden.',
+    noneEligible: 'Volgens je antwoorden heb je geen recht op deze Vlaamse opleidingsincentives.',
+    possibleIf: 'Je hebt er misschien recht op, als:',
+    reasons: 'Waarom',
+    amounts: 'Hoeveel',
+    cautions: 'Let op',
+    apply: 'Zo vraag je het aan',
+    source: 'bron',
+    newWindow: '(opent in een nieuw venster)',
+    outcome: { met: 'voldaan', 'not-met': 'niet voldaan', open: 'nog niet bekend' },
+    hours: (n) => `${n} uur`,
+    print: 'Afdrukken',
+    changeAnswers: 'Wijzig je antwoorden',
+    restart: 'Opnieuw beginnen',
+    announceResults: (e, p, o) =>
+      `Je resultaat is klaar. Recht op: ${e}. Misschien: ${p}. Andere steun: ${o}.`,
+    rulesVersion: (version, date) => `Regels versie ${version} van ${date}`,
+    builtInRules: 'ingebouwde regels',
+    fallbackTitle: 'We gebruiken de ingebouwde regels',
+    fallbackText: (reason) =>
+      `We konden de nieuwste regels niet gebruiken: ${reason} Daarom gebruikt de wegwijzer de regels die erin zijn ingebouwd. Die kunnen ouder zijn.`,
+    expiredTitle: 'Deze regels zijn verlopen',
+    expiredText: (date) =>
+      `De regels zijn verlopen op ${date}. Er zijn misschien nieuwere regels. Kijk je resultaat na bij de dienst die de steun toekent.`,
+    failTitle: 'De wegwijzer werkt nu niet',
+    failText: (reason) => `We kunnen je nu geen resultaat tonen: ${reason}`,
+    failHelp: 'Je vindt alle informatie over opleidingsincentives ook op vlaanderen.be. Of bel gratis 1700, de Vlaamse Infolijn.',
+    failLink: 'Vlaamse opleidingsincentives op vlaanderen.be',
+    reason: {
+      network: 'we konden ze niet ophalen.',
+      'too-large': 'het bestand met de regels is te groot.',
+      malformed: 'het bestand met de regels is beschadigd.',
+      'duplicate-key': 'het bestand met de regels is beschadigd.',
+      'bad-envelope': 'het bestand met de regels is beschadigd.',
+      'non-canonical-base64': 'het bestand met de regels is beschadigd.',
+      'wrong-payload-type': 'het bestand bevat geen regels.',
+      'unknown-key': 'de regels zijn niet ondertekend door de Vlaamse overheid.',
+      'key-not-valid': 'de sleutel waarmee de regels zijn ondertekend, is niet meer geldig.',
+      'bad-signature': 'de regels zijn veranderd nadat ze ondertekend werden.',
+      'threshold-not-met': 'de regels zijn niet door genoeg mensen ondertekend.',
+      'invalid-ruleset': 'de regels bevatten een fout.',
+      'wrong-ruleset-id': 'het bestand bevat andere regels dan gevraagd.',
+      rollback: 'ze zijn ouder dan de regels die dit toestel al eerder gebruikte.',
+      expired: 'de regels zijn te lang verlopen.',
+      'no-ed25519': 'deze browser kan de handtekening van de regels niet nakijken. Gebruik een recente browser.',
+      'no-core': 'de rekenmodule van de wegwijzer kon niet starten.',
+      other: 'er ging iets mis.',
+    },
+  },
+  en: {
+    loading: 'The guide is loading…',
+    next: 'Continue',
+    dontKnow: 'I don’t know',
+    back: 'Back',
+    yes: 'Yes',
+    no: 'No',
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    dateHint: 'For example 27 3 2026.',
+    progress: (answered, remaining) => [
+      answered ? `${answered} ${answered === 1 ? 'question' : 'questions'} answered.` : '',
+      remaining ? `At most ${remaining} ${remaining === 1 ? 'question' : 'questions'} to go.` : '',
+    ].join(' ').trim(),
+    errorSummary: 'There is a problem',
+    errorChoose: 'Choose an answer.',
+    errorNumber: (min, max) => `Enter a number from ${min} to ${max}.`,
+    errorDate: 'Enter a real date: day, month and year in figures.',
+    errorCore: 'We cannot use this answer. Please check it.',
+    checkTitle: 'Check your answers',
+    checkIntro: 'Is everything right? The next page shows what you are entitled to.',
+    change: 'Change',
+    changeHidden: (question) => ` your answer to: ${question}`,
+    noAnswers: 'You have not answered any questions yet.',
+    showResults: 'See your result',
+    resultsTitle: 'Your result',
+    resultsIntro: (date) => `This result applies on ${date}. It is an estimate, not a decision: the service that grants the support decides.`,
+    groupEligible: 'You are entitled to',
+    groupPossible: 'Possibly, if …',
+    groupOther: 'Other support',
+    groupNotEligible: 'Why not?',
+    notEligibleIntro: 'You are not entitled to this support. This is why.',
+    noneEligible: 'According to your answers you are not entitled to these Flemish training incentives.',
+    possibleIf: 'You may be entitled to it if:',
+    reasons: 'Why',
+    amounts: 'How much',
+    cautions: 'Please note',
+    apply: 'How to apply',
+    source: 'source',
+    newWindow: '(opens in a new window)',
+    outcome: { met: 'met', 'not-met': 'not met', open: 'not known yet' },
+    hours: (n) => `${n} ${n === 1 ? 'hour' : 'hours'}`,
+    print: 'Print',
+    changeAnswers: 'Change your answers',
+    restart: 'Start again',
+    announceResults: (e, p, o) =>
+      `Your result is ready. Entitled to: ${e}. Possibly: ${p}. Other support: ${o}.`,
+    rulesVersion: (version, date) => `Rules version ${version} of ${date}`,
+    builtInRules: 'built-in rules',
+    fallbackTitle: 'We are using the built-in rules',
+    fallbackText: (reason) =>
+      `We could not use the latest rules: ${reason} So the guide uses the rules built into it. These may be older.`,
+    expiredTitle: 'These rules have expired',
+    expiredText: (date) =>
+      `The rules expired on ${date}. Newer rules may exist. Check your result with the service that grants the support.`,
+    failTitle: 'The guide is not working right now',
+    failText: (reason) => `We cannot show you a result now: ${reason}`,
+    failHelp: 'You can also find all information about training incentives on vlaanderen.be. Or call 1700, the Flemish information line, free of charge.',
+    failLink: 'Flemish training incentives on vlaanderen.be (in Dutch)',
+    reason: {
+      network: 'we could not fetch them.',
+      'too-large': 'the rules file is too large.',
+      malformed: 'the rules file is damaged.',
+      'duplicate-key': 'the rules file is damaged.',
+      'bad-envelope': 'the rules file is damaged.',
+      'non-canonical-base64': 'the rules file is damaged.',
+      'wrong-payload-type': 'the file does not contain rules.',
+      'unknown-key': 'the rules are not signed by the Flemish government.',
+      'key-not-valid': 'the key the rules were signed with is no longer valid.',
+      'bad-signature': 'the rules were changed after they were signed.',
+      'threshold-not-met': 'the rules were not signed by enough people.',
+      'invalid-ruleset': 'the rules contain an error.',
+      'wrong-ruleset-id': 'the file contains other rules than asked for.',
+      rollback: 'they are older than the rules this device used before.',
+      expired: 'the rules expired too long ago.',
+      'no-ed25519': 'this browser cannot check the signature of the rules. Please use a recent browser.',
+      'no-core': 'the guide’s calculation module could not start.',
+      other: 'something went wrong.',
+    },
+  },
+};
+
+// Where to find help when the guide cannot show verdicts (design §6).
+export const HELP_URL = 'https://www.vlaanderen.be/vlaamse-opleidingsincentives';
+
+export const LOCALES = Object.keys(STRINGS);
+
+// A locale the widget has: "en-GB" -> "en"; anything unknown -> "nl".
+export function pickLocale(lang) {
+  const base = String(lang || '').toLowerCase().split('-')[0];
+  return LOCALES.includes(base) ? base : 'nl';
+}
+
+export function strings(locale) {
+  return STRINGS[pickLocale(locale)];
+}
+
+// The plain-words reason of a refusal code (bundle-format.md §7), or of the
+// widget's own failure codes.
+export function reasonText(locale, code) {
+  const reasons = strings(locale).reason;
+  return reasons[code] || reasons.other;
+}
+
+// Belgian number and date forms: "€ 250", "1 juni 2025".
+const TAG = { nl: 'nl-BE', en: 'en-BE' };
+
+export function formatEuro(locale, value) {
+  const whole = Number.isInteger(value);
+  return new Intl.NumberFormat(TAG[pickLocale(locale)], {
+    style: 'currency', currency: 'EUR',
+    minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
+  }).format(value);
+}
+
+export function formatNumber(locale, value) {
+  return new Intl.NumberFormat(TAG[pickLocale(locale)], { maximumFractionDigits: 2 }).format(value);
+}
+
+// A YYYY-MM-DD string as a long date, read as a calendar date (no time zone).
+export function formatDate(locale, iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+  if (!m) return String(iso);
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return new Intl.DateTimeFormat(TAG[pickLocale(locale)], {
+    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+  }).format(date);
+}

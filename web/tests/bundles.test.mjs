@@ -1,0 +1,174 @@
+// Signed rules in the browser: WebCrypto Ed25519 + the core's policy. A bundle
+// that is changed, signed by an unknown key, older than one accepted before on
+// this device, of another ruleset, or unreachable is refused; the guide then
+// uses the bundle built into it and says so. Expired rules: a banner within
+// the grace period, no verdicts after it.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startSite, launch, openPage, fixtureUrl, state, announced, sign, withVersion, DIST, BUILT_IN,
+} from './helpers.mjs';
+
+const builtInText = fs.readFileSync(path.join(DIST, 'fallback.dsse.json'), 'utf8');
+
+function flipPayloadByte(text) {
+  const env = JSON.parse(text);
+  const bytes = Buffer.from(env.payload, 'base64');
+  bytes[Math.floor(bytes.length / 2)] ^= 0x20; // one byte of the rules, changed
+  env.payload = bytes.toString('base64');
+  return JSON.stringify(env, null, 2);
+}
+
+function addDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+let site;
+let browser;
+before(async () => {
+  site = await startSite({
+    'bundles/changed.dsse.json': flipPayloadByte(builtInText),
+    'bundles/stranger.dsse.json': sign(BUILT_IN.text, { stranger: true }),
+    'bundles/newer.dsse.json': sign(withVersion(BUILT_IN.text, BUILT_IN.version + 1)),
+    'bundles/current.dsse.json': builtInText,
+  });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await site?.stop(); });
+
+async function load(page, params) {
+  await page.goto(fixtureUrl(site, params));
+  await page.waitForFunction(() => {
+    const s = document.querySelector('wegwijzer-guide').shadowRoot.querySelector('.ww-screen');
+    return s.dataset.screen && s.dataset.screen !== 'loading';
+  }, null, { timeout: 15000 });
+  return state(page);
+}
+
+const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+const VERSION_KEY = `wegwijzer.minVersion.${BUILT_IN.id}`;
+
+test('a valid bundle is used as it is: no notice, its version in the footer', async () => {
+  const { page, context, log } = await openPage(browser);
+  const s = await load(page, { bundle: 'bundles/current.dsse.json' });
+  assert.equal(s.screen, 'question');
+  assert.deepEqual(s.notices, []);
+  assert.match(s.footer, new RegExp(`^Regels versie ${BUILT_IN.version} van `));
+  assert.doesNotMatch(s.footer, /ingebouwd/);
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: String(BUILT_IN.version) });
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+test('one changed byte: refused, the built-in rules are used, and the guide says why', async () => {
+  const { page, context } = await openPage(browser);
+  const s = await load(page, { bundle: 'bundles/changed.dsse.json' });
+  assert.equal(s.screen, 'question', 'the guide still works, on the built-in rules');
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice, 'a visible notice');
+  assert.match(notice.text, /ingebouwde regels/);
+  assert.match(notice.text, /de regels zijn veranderd nadat ze ondertekend werden/);
+  assert.match(s.footer, /\(ingebouwde regels\)/);
+  await context.close();
+});
+
+test('signed by an unknown key: refused, built-in rules, with the reason', async () => {
+  const { page, context } = await openPage(browser, {});
+  const s = await load(page, { bundle: 'bundles/stranger.dsse.json', lang: 'en' });
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice);
+  assert.match(notice.text, /the rules are not signed by the Flemish government/);
+  assert.equal(s.screen, 'question');
+  await context.close();
+});
+
+test('an older version than one accepted before on this device: refused as a rollback', async () => {
+  const { page, context } = await openPage(browser);
+  let s = await load(page, { bundle: 'bundles/newer.dsse.json' });
+  assert.deepEqual(s.notices, []);
+  assert.match(s.footer, new RegExp(`versie ${BUILT_IN.version + 1} `));
+  // The device remembers the version, and only the version.
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: String(BUILT_IN.version + 1) });
+
+  s = await load(page, { bundle: 'bundles/current.dsse.json' });
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice, 'the older bundle is refused');
+  assert.match(notice.text, /ouder dan de regels die dit toestel al eerder gebruikte/);
+  assert.match(s.footer, /\(ingebouwde regels\)/);
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: String(BUILT_IN.version + 1) }, 'never lowered');
+  await context.close();
+});
+
+test('a bundle that cannot be fetched: built-in rules, "we could not fetch them"', async () => {
+  const { page, context } = await openPage(browser);
+  const s = await load(page, { bundle: 'bundles/missing.dsse.json' });
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice);
+  assert.match(notice.text, /we konden ze niet ophalen/);
+  await context.close();
+});
+
+test('another ruleset than the page asked for: refused (wrong ruleset id)', async () => {
+  const { page, context } = await openPage(browser);
+  const s = await load(page, { bundle: 'bundles/example.dsse.json', 'ruleset-id': BUILT_IN.id });
+  if (BUILT_IN.id === 'example') return context.close(); // nothing to compare with
+  assert.match(s.notices.find((n) => n.kind === 'fallback').text, /andere regels dan gevraagd/);
+  return context.close();
+});
+
+test('expired within the grace period: a warning banner, verdicts still shown', async () => {
+  const { page, context } = await openPage(browser, { today: addDays(BUILT_IN.expires, 10) });
+  const s = await load(page, { bundle: 'bundles/current.dsse.json' });
+  assert.equal(s.screen, 'question');
+  const banner = s.notices.find((n) => n.kind === 'expired');
+  assert.ok(banner, 'the banner');
+  assert.match(banner.text, /De regels zijn verlopen op/);
+  await context.close();
+});
+
+test('expired past the grace period: no verdicts, only where to get help', async () => {
+  const { page, context } = await openPage(browser, { today: addDays(BUILT_IN.expires, 31) });
+  const s = await load(page, { bundle: 'bundles/current.dsse.json' });
+  assert.equal(s.screen, 'failed');
+  assert.equal(await page.locator('wegwijzer-guide form').count(), 0, 'no questions, no verdicts');
+  assert.match(await page.locator('wegwijzer-guide .ww-failure').textContent(), /te lang verlopen.*vlaanderen\.be.*1700/s);
+  assert.match(await announced(page), /De wegwijzer werkt nu niet/);
+  await context.close();
+});
+
+test('grace-days lets an embedder (a kiosk) accept expired rules for longer', async () => {
+  const { page, context } = await openPage(browser, { today: addDays(BUILT_IN.expires, 31) });
+  const s = await load(page, { bundle: 'bundles/current.dsse.json', 'grace-days': '90' });
+  assert.equal(s.screen, 'question');
+  assert.ok(s.notices.find((n) => n.kind === 'expired'));
+  await context.close();
+});
+
+test('a browser without Ed25519 in WebCrypto: no verdicts, and the reason', async () => {
+  const { page, context } = await openPage(browser);
+  await page.addInitScript(() => {
+    const original = crypto.subtle.importKey.bind(crypto.subtle);
+    crypto.subtle.importKey = (format, key, algorithm, ...rest) => (algorithm?.name === 'Ed25519'
+      ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'))
+      : original(format, key, algorithm, ...rest));
+  });
+  const s = await load(page, { bundle: 'bundles/current.dsse.json' });
+  assert.equal(s.screen, 'failed');
+  assert.match(await page.locator('wegwijzer-guide .ww-failure').textContent(), /deze browser kan de handtekening/);
+  await context.close();
+});
+
+test('the WebAssembly core cannot load: a clear failure screen, not a crash', async () => {
+  const { page, context, log } = await openPage(browser);
+  await page.route('**/wegwijzer.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const s = await load(page, { bundle: 'bundles/current.dsse.json' });
+  assert.equal(s.screen, 'failed');
+  assert.match(await page.locator('wegwijzer-guide .ww-failure').textContent(), /rekenmodule/);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});

@@ -1,0 +1,73 @@
+// The guide works under the strict Content-Security-Policy that
+// scripts/serve.mjs sends (script-src 'self' 'wasm-unsafe-eval', no inline
+// script or style): no CSP violation, no console error, on the demo page
+// through to the results.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSite, launch, openPage, waitForScreen, tabTo, answerAnything, DIST } from './helpers.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+  + "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+let site;
+let browser;
+before(async () => { site = await startSite(); browser = await launch(); });
+after(async () => { await browser?.close(); await site?.stop(); });
+
+test('the server sends the strict policy and the right MIME types', async () => {
+  for (const [file, type] of [['index.html', 'text/html'], ['wegwijzer-guide.js', 'text/javascript'],
+    ['wegwijzer.mjs', 'text/javascript'], ['wegwijzer.wasm', 'application/wasm'], ['wegwijzer-guide.css', 'text/css'],
+    ['fallback.dsse.json', 'application/json'], ['iframe.html', 'text/html']]) {
+    const res = await fetch(`${site.url}${file}`);
+    assert.equal(res.status, 200, file);
+    assert.equal(res.headers.get('content-security-policy'), CSP, file);
+    assert.ok(res.headers.get('content-type').startsWith(type), `${file}: ${res.headers.get('content-type')}`);
+  }
+  assert.equal((await fetch(`${site.url}..%2f..%2fetc/passwd`)).status, 404, 'no way out of dist/');
+  assert.equal((await fetch(`${site.url}index.html`, { method: 'POST' })).status, 405);
+});
+
+test('dist/ has no inline script, inline style or style attribute', () => {
+  for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith('.html'))) {
+    const html = fs.readFileSync(path.join(DIST, f), 'utf8');
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${f}: inline script`);
+    assert.doesNotMatch(html, /<style/, `${f}: <style>`);
+    assert.doesNotMatch(html, /\sstyle=/, `${f}: style attribute`);
+    assert.doesNotMatch(html, /\son[a-z]+=/, `${f}: inline event handler`);
+  }
+});
+
+test('the demo page runs to a result under the policy without violations or console errors', async () => {
+  const { page, context, log } = await openPage(browser);
+  await page.goto(`${site.url}index.html`);
+  await waitForScreen(page, 'question');
+  // The policy is really enforced here: an injected inline script is refused
+  // and reported (so an empty list below means something).
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.head.append(s);
+  });
+  await page.waitForFunction(() => window.__csp.length > 0);
+  assert.equal(await page.evaluate(() => window.__inlineRan), undefined);
+  await page.evaluate(() => { window.__csp.length = 0; });
+  assert.equal(log.consoleErrors.length, 1, 'the refused inline script, reported');
+  log.consoleErrors.length = 0;
+
+  await answerAnything(page);
+  await waitForScreen(page, 'check');
+  await tabTo(page, (a) => a.action === 'results');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'results');
+  // Stylesheet applied inside the shadow root (a file, allowed by style-src 'self').
+  const color = await page.locator('wegwijzer-guide .ww-button--primary').first()
+    .evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(color, 'rgb(0, 85, 204)');
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
+  assert.deepEqual(log.consoleErrors, [], 'no console errors');
+  assert.deepEqual(log.pageErrors, [], 'no page errors');
+  await context.close();
+});

@@ -1,0 +1,200 @@
+// The whole flow, keyboard only, for several people (the example ruleset,
+// whose expectations are fixed in rules/example/cases): one question per
+// screen in the order the core chooses, focus on each new heading, the check
+// page with its "Wijzig" buttons, the grouped results and their live region.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startSite, launch, openPage, fixtureUrl, state, waitForScreen, answerAll, answerAnything, answer, announced, tabTo,
+  shownResults, ids, BUILT_IN,
+} from './helpers.mjs';
+
+let site;
+let browser;
+before(async () => { site = await startSite(); browser = await launch(); });
+after(async () => { await browser?.close(); await site?.stop(); });
+
+const EXAMPLE = { bundle: 'bundles/example.dsse.json', 'ruleset-id': 'example', date: '2025-09-01' };
+
+const WERKNEMER = {
+  statuut: 'werknemer', woonplaats: 'vlaanderen', tewerkstellingspercentage: 100, 'uren-per-week': 38,
+  diploma: 'so', 'opleiding-in-databank': 'true', 'opleiding-uren': 60, 'opleiding-startdatum': '2025-10-01',
+};
+
+async function start(params = EXAMPLE) {
+  const { page, log, context } = await openPage(browser);
+  await page.goto(fixtureUrl(site, params));
+  await waitForScreen(page, 'question');
+  return { page, log, context };
+}
+
+// From the check page to the results, by keyboard.
+async function toResults(page) {
+  await waitForScreen(page, 'check');
+  assert.ok((await state(page)).headingFocused, 'the check page heading has the focus');
+  await tabTo(page, (a) => a.action === 'results');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'results');
+  const s = await state(page);
+  assert.ok(s.headingFocused, 'the results heading has the focus');
+}
+
+test('employee in Flanders with a secondary diploma: vouchers and training leave', async () => {
+  const { page, context } = await start();
+  const live = () => page.evaluate(() => {
+    const el = document.querySelector('wegwijzer-guide').shadowRoot.querySelector('[data-live]');
+    return { role: el.getAttribute('role'), polite: el.getAttribute('aria-live'), text: el.textContent };
+  });
+  assert.deepEqual(await live(), { role: 'status', polite: 'polite', text: '' }, 'the live region is there, silent, from the start');
+  const asked = await answerAll(page, WERKNEMER);
+  assert.equal((await live()).text, '', 'questions are not announced (the focus moves to them)');
+  assert.equal(asked.length, 8, `asked: ${asked}`);
+  await toResults(page);
+  const shown = await shownResults(page);
+  assert.deepEqual(ids(shown.eligible), ['opleidingscheques', 'vlaams-opleidingsverlof']);
+  assert.equal(shown.possible, undefined);
+  assert.equal(shown.other, undefined);
+  assert.equal(shown['not-eligible'], undefined, 'no "Waarom niet?" when every incentive applies');
+  const cheques = shown.eligible[0].text;
+  assert.match(cheques, /€\s?250/, 'the voucher maximum in euro, nl-BE');
+  assert.match(cheques, /€\s?125/, 'the government share');
+  assert.match(shown.eligible[1].text, /125 uur/, 'training leave in hours');
+  assert.match(cheques, /Vraag opleidingscheques aan in het WSE-loket/, 'how to apply');
+  assert.match(cheques, /Let op/, 'cautions');
+  assert.equal(await announced(page),
+    'Je resultaat is klaar. Recht op: Opleidingscheques, Vlaams opleidingsverlof. Misschien: geen. Andere steun: geen.');
+  await context.close();
+});
+
+test('the language can change mid-way: same answers, texts in the new language', async () => {
+  const { page, context } = await start();
+  await answer(page, await state(page), 'werknemer');
+  await page.waitForFunction(() => document.querySelector('wegwijzer-guide').shadowRoot
+    .querySelector('form[data-question]').dataset.question !== 'statuut');
+  const before = await state(page);
+  await page.evaluate(() => document.querySelector('wegwijzer-guide').setAttribute('lang', 'en'));
+  const after = await state(page);
+  assert.equal(after.question, before.question, 'the same question');
+  assert.notEqual(after.heading, before.heading);
+  assert.match(after.footer, /^Rules version 1 of 1 June 2025/);
+  assert.match(await page.locator('wegwijzer-guide button[data-action="next"]').textContent(), /Continue/);
+  assert.match(after.progress, /^1 question answered\./, 'the answer is kept');
+  await context.close();
+});
+
+test('job seeker: VDAB under "other support", the incentives under "why not"', async () => {
+  const { page, context } = await start();
+  await answerAll(page, { statuut: 'werkzoekende', woonplaats: 'vlaanderen' });
+  await toResults(page);
+  const shown = await shownResults(page);
+  assert.equal(shown.eligible, undefined);
+  assert.deepEqual(ids(shown.other), ['vdab-opleiding-werkzoekenden']);
+  assert.deepEqual(ids(shown['not-eligible']), ['opleidingscheques', 'vlaams-opleidingsverlof']);
+  assert.match(shown['not-eligible'][0].text, /alleen voor werknemers/, 'the reason why not');
+  const live = await announced(page);
+  assert.match(live, /Je resultaat is klaar/);
+  assert.match(live, /Andere steun: Gratis opleiding met begeleiding van VDAB/);
+  await context.close();
+});
+
+test('employee in Wallonia with a higher diploma, in English: leave only', async () => {
+  const { page, context } = await start({ ...EXAMPLE, lang: 'en' });
+  assert.match((await state(page)).heading, /What do you mainly do now\?/);
+  await answerAll(page, { ...WERKNEMER, woonplaats: 'wallonie', diploma: 'ho' }, 'en');
+  await toResults(page);
+  const shown = await shownResults(page);
+  assert.deepEqual(ids(shown.eligible), ['vlaams-opleidingsverlof']);
+  assert.deepEqual(ids(shown['not-eligible']), ['opleidingscheques']);
+  assert.match(shown.eligible[0].text, /125 hours/);
+  assert.match(await announced(page), /^Your result is ready\. Entitled to: Flemish training leave/);
+  assert.match((await state(page)).footer, /Rules version 1 of 1 June 2025/);
+  await context.close();
+});
+
+test('"I don\'t know" leaves a result open: "Possibly, if …" names the condition', async () => {
+  const { page, context } = await start();
+  await answerAll(page, { ...WERKNEMER, 'opleiding-in-databank': '?' });
+  const check = await page.locator('wegwijzer-guide .ww-summary').textContent();
+  assert.match(check, /Ik weet het niet/, 'the check page shows the unknown answer');
+  await toResults(page);
+  const shown = await shownResults(page);
+  assert.deepEqual(ids(shown.possible), ['opleidingscheques', 'vlaams-opleidingsverlof']);
+  assert.match(shown.possible[0].text, /als:.*De opleiding staat in de Opleidingsdatabank/s);
+  await context.close();
+});
+
+test('focus moves to each question heading; Back keeps the answers; Change returns to the check page', async () => {
+  const { page, context } = await start();
+  const first = await state(page);
+  assert.equal(first.headingFocused, false, 'the first screen does not steal the focus from the host page');
+  await answerAll(page, WERKNEMER); // asserts the heading focus after each answer
+  // Back from the check page: the last question, with its answer kept.
+  await tabTo(page, (a) => a.action === 'back');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'question');
+  let s = await state(page);
+  assert.ok(s.headingFocused);
+  const last = s.question;
+  // "Wijzig" on the check page goes to that question and back to the check page.
+  await tabTo(page, (a) => a.action === 'next');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'check');
+  await tabTo(page, (a) => a.tag === 'BUTTON' && a.action === null);
+  const target = await page.evaluate(() => document.querySelector('wegwijzer-guide').shadowRoot.activeElement.dataset.question);
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'question', target);
+  s = await state(page);
+  assert.ok(s.headingFocused, 'the changed question gets the focus');
+  assert.notEqual(last, null);
+  await tabTo(page, (a) => a.action === 'next');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'check');
+  await context.close();
+});
+
+test('changing the status drops the answers that no longer apply', async () => {
+  const { page, context } = await start();
+  await answerAll(page, WERKNEMER);
+  const rows = () => page.evaluate(() => [...document.querySelector('wegwijzer-guide').shadowRoot
+    .querySelectorAll('.ww-summary [data-question]')].map((b) => b.dataset.question));
+  assert.ok((await rows()).includes('uren-per-week'));
+  await page.locator('wegwijzer-guide [data-question="statuut"]').focus();
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'question', 'statuut');
+  await tabTo(page, (a) => a.tag === 'INPUT'); // the checked option
+  await page.keyboard.press('ArrowDown'); // werknemer -> zelfstandige
+  await tabTo(page, (a) => a.action === 'next');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'check');
+  const after = await rows();
+  assert.ok(!after.includes('uren-per-week') && !after.includes('tewerkstellingspercentage'), `rows: ${after}`);
+  await context.close();
+});
+
+test('a wrong number gets a clear error on the same question', async () => {
+  const { page, context } = await start();
+  await answerAll(page, WERKNEMER);
+  await page.locator('wegwijzer-guide [data-question="uren-per-week"]').focus();
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'question', 'uren-per-week');
+  await tabTo(page, (a) => a.tag === 'INPUT');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('99');
+  await page.keyboard.press('Enter');
+  const s = await state(page);
+  assert.equal(s.question, 'uren-per-week');
+  assert.match(s.error, /Geef een getal van 0 tot en met 60/);
+  assert.equal(s.active.tag, 'INPUT', 'the focus is on the wrong field');
+  await context.close();
+});
+
+test('the real ruleset built into dist/ runs to a result', async () => {
+  const { page, context, log } = await start({ date: '2026-12-01' });
+  await answerAnything(page);
+  await toResults(page);
+  const s = await state(page);
+  assert.match(s.footer, new RegExp(`Regels versie ${BUILT_IN.version}`));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});

@@ -1,0 +1,283 @@
+// Shared helpers of the widget's browser tests: a test site (a copy of dist/
+// plus the fixture page and test bundles) served by scripts/serve.mjs on a
+// free port, Debian's Chromium through playwright-core, and keyboard-only
+// ways to answer the guide's questions.
+
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(REPO, 'dist');
+export const CLI = path.join(REPO, 'build/release/cli/wegwijzer');
+export const DEV_KEY = path.join(REPO, 'rules/keys/dev-only-private-key.pem');
+const FIXTURES = path.join(REPO, 'web/tests/fixtures');
+
+// A fixed clock for the page ("today" of the trust policy), so that the tests
+// do not start failing when a demo bundle nears its expiry date.
+export const TODAY = '2026-12-01';
+
+if (!fs.existsSync(path.join(DIST, 'wegwijzer-guide.js'))) {
+  throw new Error('dist/ is not built: run scripts/build-web.sh first');
+}
+
+export function tmpdir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `wegwijzer-${prefix}-`));
+}
+
+// The ruleset inside a bundle: {id, version, published, expires, text}.
+export function bundleInfo(bundleText) {
+  const payload = Buffer.from(JSON.parse(bundleText).payload, 'base64').toString('utf8');
+  const r = JSON.parse(payload);
+  return { id: r.id, version: r.version, published: r.published, expires: r.expires, text: payload };
+}
+
+export const BUILT_IN = bundleInfo(fs.readFileSync(path.join(DIST, 'fallback.dsse.json'), 'utf8'));
+
+// Signs ruleset text with the native tool; returns the bundle text. With
+// {stranger: true}, signs with a fresh key that no trust root knows.
+export function sign(rulesetText, { stranger = false } = {}) {
+  const dir = tmpdir('sign');
+  try {
+    let key = DEV_KEY;
+    if (stranger) {
+      key = path.join(dir, 'k.pem');
+      execFileSync(CLI, ['keygen', '--private', key, '--public', path.join(dir, 'k.json'), '--owner', 'test: not trusted'],
+        { stdio: 'pipe' });
+    }
+    fs.writeFileSync(path.join(dir, 'ruleset.json'), rulesetText);
+    execFileSync(CLI, ['sign', '--key', key, path.join(dir, 'ruleset.json'), '-o', path.join(dir, 'b.json')],
+      { stdio: 'pipe' });
+    return fs.readFileSync(path.join(dir, 'b.json'), 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The ruleset text with another version number (the first "version" member
+// is the header's: rules-format.md puts it at the top).
+export function withVersion(rulesetText, version) {
+  return rulesetText.replace(/"version"\s*:\s*\d+/, `"version": ${version}`);
+}
+
+// Starts a test site: dist/ + the fixture page + extra files {relative path: text}.
+export async function startSite(extra = {}) {
+  const root = tmpdir('site');
+  fs.cpSync(DIST, root, { recursive: true });
+  for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(root, f));
+  for (const [rel, text] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  const server = spawn(process.execPath, [path.join(REPO, 'scripts/serve.mjs'), '--port', '0', '--root', root],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/[^/\s]+\/)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return {
+    url,
+    root,
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((r) => (server.exitCode !== null ? r() : server.on('exit', r)));
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+// Debian's Chromium; nothing may reach the network (only loopback resolves).
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
+}
+
+// A new page in a fresh context (its own storage), with records of requests,
+// console errors, page errors and CSP violations.
+export async function openPage(browser, { width = 1280, height = 900, today = TODAY, storage = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-BE' });
+  const page = await context.newPage();
+  const log = { requests: [], consoleErrors: [], pageErrors: [] };
+  page.on('request', (r) => log.requests.push({
+    url: r.url(), method: r.method(), headers: r.headers(), body: r.postData(), type: r.resourceType(),
+  }));
+  page.on('websocket', (ws) => log.requests.push({ url: ws.url(), method: 'WEBSOCKET' }));
+  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => log.pageErrors.push(e.message));
+  await page.addInitScript(([entries]) => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+    for (const [k, v] of Object.entries(entries)) {
+      if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+    }
+  }, [storage]);
+  if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
+  return { context, page, log };
+}
+
+export function fixtureUrl(site, params = {}) {
+  return `${site.url}fixture.html?${new URLSearchParams(params)}`;
+}
+
+// What the guide shows now.
+export function state(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('wegwijzer-guide').shadowRoot;
+    const screen = root.querySelector('.ww-screen');
+    const form = root.querySelector('form[data-question]');
+    const active = root.activeElement;
+    return {
+      screen: screen.dataset.screen || 'loading',
+      question: form ? form.dataset.question : null,
+      type: form ? form.dataset.type : null,
+      min: form && form.dataset.min !== undefined ? Number(form.dataset.min) : null,
+      max: form && form.dataset.max !== undefined ? Number(form.dataset.max) : null,
+      options: form ? [...form.querySelectorAll('input[type=radio]')].map((i) => i.value) : [],
+      heading: (root.querySelector('.ww-heading') || {}).textContent || null,
+      headingFocused: !!active && active.classList.contains('ww-heading'),
+      active: active ? { tag: active.tagName, action: active.dataset.action || null, type: active.type || null } : null,
+      notices: [...root.querySelectorAll('[data-notice]')].map((n) => ({ kind: n.dataset.notice, text: n.textContent })),
+      footer: (root.querySelector('.ww-footer') || {}).textContent || null,
+      live: root.querySelector('[data-live]').textContent,
+      error: (root.querySelector('.ww-error-message') || {}).textContent || null,
+      progress: (root.querySelector('.ww-progress') || {}).textContent || null,
+    };
+  });
+}
+
+export async function waitForScreen(page, screen, question) {
+  await page.waitForFunction(([s, q]) => {
+    const root = document.querySelector('wegwijzer-guide')?.shadowRoot;
+    const el = root && root.querySelector('.ww-screen');
+    if (!el || el.dataset.screen !== s) return false;
+    return !q || root.querySelector('form[data-question]')?.dataset.question === q;
+  }, [screen, question], { timeout: 15000 });
+}
+
+// The live region's text, once the guide has set it (it does so on the next
+// animation frame, so that a repeated message is spoken again).
+export async function announced(page) {
+  const handle = await page.waitForFunction(() => document.querySelector('wegwijzer-guide')
+    .shadowRoot.querySelector('[data-live]').textContent || false, null, { timeout: 5000 });
+  return handle.jsonValue();
+}
+
+// Presses Tab until the guide's focused element matches, or fails.
+export async function tabTo(page, matches, max = 40) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const active = await page.evaluate(() => {
+      const a = document.querySelector('wegwijzer-guide').shadowRoot.activeElement;
+      return a ? { tag: a.tagName, action: a.dataset.action || null, type: a.type || null, question: a.dataset.question || null } : null;
+    });
+    if (active && matches(active)) return active;
+  }
+  throw new Error('tabTo: the element was not reached with Tab');
+}
+
+const isControl = (a) => a.tag === 'INPUT';
+
+// Answers the question on screen with the keyboard only: Tab into the first
+// control, arrows/space for radios, typing for inputs, Enter to continue.
+export async function answer(page, s, value, locale = 'nl') {
+  await tabTo(page, isControl);
+  if (s.type === 'choice' || s.type === 'boolean') {
+    const index = s.options.indexOf(String(value));
+    if (index < 0) throw new Error(`${s.question}: no option ${value} in ${s.options}`);
+    if (index === 0) await page.keyboard.press('Space');
+    for (let i = 0; i < index; i += 1) await page.keyboard.press('ArrowDown');
+    await tabTo(page, (a) => a.action === 'next');
+    await page.keyboard.press('Enter');
+  } else if (s.type === 'number') {
+    await page.keyboard.type(locale === 'nl' ? String(value).replace('.', ',') : String(value));
+    await page.keyboard.press('Enter');
+  } else if (s.type === 'date') {
+    const [y, m, d] = value.split('-');
+    await page.keyboard.type(String(Number(d)));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(Number(m)));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(y);
+    await page.keyboard.press('Enter');
+  } else {
+    throw new Error(`unknown question type ${s.type}`);
+  }
+}
+
+// "I don't know", by keyboard.
+export async function dontKnow(page) {
+  await tabTo(page, (a) => a.action === 'unknown');
+  await page.keyboard.press('Enter');
+}
+
+// Answers whatever the core asks from `profile` (id -> value, or "?" for
+// "I don't know") until the check page. Checks that every question after the
+// first gets the focus on its heading. Returns the ids asked, in order.
+export async function answerAll(page, profile, locale = 'nl') {
+  const asked = [];
+  for (let step = 0; step < 40; step += 1) {
+    const s = await state(page);
+    if (s.screen === 'check') return asked;
+    if (s.screen !== 'question') throw new Error(`unexpected screen ${s.screen}`);
+    if (step > 0 && !s.headingFocused) throw new Error(`focus is not on the heading of ${s.question}`);
+    if (!(s.question in profile)) throw new Error(`the guide asked "${s.question}", which the profile does not answer (asked so far: ${asked})`);
+    asked.push(s.question);
+    if (profile[s.question] === '?') await dontKnow(page);
+    else await answer(page, s, profile[s.question], locale);
+    await page.waitForFunction((prev) => {
+      const root = document.querySelector('wegwijzer-guide').shadowRoot;
+      const f = root.querySelector('form[data-question]');
+      return root.querySelector('.ww-screen').dataset.screen !== 'question' || (f && f.dataset.question !== prev);
+    }, s.question, { timeout: 5000 }).catch(async () => {
+      throw new Error(`no new screen after answering ${s.question}: ${JSON.stringify(await state(page))}`);
+    });
+  }
+  throw new Error('too many questions');
+}
+
+// The results as shown: group -> [{id, text}].
+export function shownResults(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('wegwijzer-guide').shadowRoot;
+    const out = {};
+    for (const g of root.querySelectorAll('[data-group]')) {
+      out[g.dataset.group] = [...g.querySelectorAll('[data-result]')].map((r) => ({ id: r.dataset.result, text: r.textContent }));
+    }
+    return out;
+  });
+}
+
+export const ids = (list) => (list || []).map((r) => r.id);
+
+// Answers every question with a plausible value (first option, yes, the middle
+// of the range, a date next year) until the check page: for rulesets whose
+// exact questions a test does not fix (the real one, which its authors edit).
+export async function answerAnything(page) {
+  for (let step = 0; step < 60; step += 1) {
+    const s = await state(page);
+    if (s.screen !== 'question') return;
+    const value = {
+      choice: s.options[0], boolean: 'true', number: Math.round((s.min + s.max) / 2), date: '2027-01-15',
+    }[s.type];
+    await answer(page, s, value);
+    await page.waitForFunction((prev) => {
+      const root = document.querySelector('wegwijzer-guide').shadowRoot;
+      const f = root.querySelector('form[data-question]');
+      return root.querySelector('.ww-screen').dataset.screen !== 'question' || (f && f.dataset.question !== prev);
+    }, s.question, { timeout: 5000 });
+  }
+  throw new Error('too many questions');
+}
