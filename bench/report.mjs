@@ -52,6 +52,7 @@ const sections = [
       ['native core', 'evaluate(), planNext=true', nativeRow('evaluate/complete/plan')],
       ['native core', 'widget work natively: parse answers + evaluate + toJson + dump', nativeRow('widget/complete')],
       ['wasm core (Node)', 'widget path: JSON.stringify + Session.evaluate + JSON.parse', jsRow('wasm core', 'complete (widget path)')],
+      ['wasm core (Node)', 'status path: JSON.stringify + Session.status (no texts) + JSON.parse', jsRow('wasm core', 'complete (status path)')],
       ['wasm core (Node)', '  of which: Session.evaluate call alone', jsRow('wasm core', 'complete: evaluate call only')],
       ['wasm core (Node)', `  of which: JSON.parse of its answer (${Math.round(js.outputBytes)} B)`, jsRow('JSON.parse', 'complete: parse the answer')],
       ['certlogic-js', 'criteria only (no -, *, / in CertLogic); or/!== rewritten', jsRow('certlogic-js', 'complete')],

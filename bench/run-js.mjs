@@ -348,6 +348,8 @@ function record(engineName, workload, note, m) {
 console.log(`JS engines (node ${process.version}), ${N} profiles, date ${DATE}:`);
 record('wasm core', 'complete (widget path)', 'JSON.stringify + Session.evaluate (plans next) + JSON.parse',
   measureSync((i) => wasmEvaluate(complete[i]).results.length, N));
+record('wasm core', 'complete (status path)', 'JSON.stringify + Session.status (statuses, amounts, next; no texts) + JSON.parse',
+  measureSync((i) => JSON.parse(session.status(JSON.stringify(complete[i]), DATE)).results.length, N));
 record('wasm core', 'partial, plan next', 'the same on partial profiles (1-4 answers)',
   measureSync((i) => wasmEvaluate(partial[i]).next.length, N));
 // Where the widget path's time goes: the wasm call alone, and the JSON.parse of its answer.

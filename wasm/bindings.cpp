@@ -126,6 +126,17 @@ public:
         return toJson(wegwijzer::evaluate(*ruleset_, *answers, *d), *ruleset_, locale).dump();
     }
 
+    // The compact evaluation (statuses, amounts, next, progress; no texts).
+    std::string status(const std::string& answersJson, const std::string& date) const {
+        if (!ruleset_) return errorJson("no ruleset is loaded");
+        std::string error;
+        auto answers = parseArgument(answersJson, error);
+        if (!answers) return errorJson("the answers are not JSON: " + error);
+        auto d = parseDateArgument(date);
+        if (!d) return errorJson("the date must be YYYY-MM-DD");
+        return toStatusJson(wegwijzer::evaluate(*ruleset_, *answers, *d)).dump();
+    }
+
     std::string courseView(const std::string& factsJson, const std::string& date, const std::string& requested) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
         const std::string locale = localeOf(requested);
@@ -201,6 +212,7 @@ EMSCRIPTEN_BINDINGS(wegwijzer) {
         .function("loadUnsigned", &Session::loadUnsigned)
         .function("describe", &Session::describe)
         .function("evaluate", &Session::evaluate)
+        .function("status", &Session::status)
         .function("courseView", &Session::courseView)
         .function("runCases", &Session::runCases);
     function("evaluateLogic", &wegwijzer::evaluateLogic);

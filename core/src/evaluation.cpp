@@ -137,11 +137,11 @@ CriterionStatus judge(const Criterion& c, const std::vector<Value>& slots, Probl
     return v.isTruthy() ? CriterionStatus::Met : CriterionStatus::NotMet;
 }
 
-Status combine(const std::vector<CriterionStatus>& statuses) {
+Status combine(const std::vector<CriterionOutcome>& criteria) {
     bool open = false;
-    for (CriterionStatus s : statuses) {
-        if (s == CriterionStatus::NotMet) return Status::NotEligible;
-        open = open || s == CriterionStatus::Open;
+    for (const CriterionOutcome& c : criteria) {
+        if (c.status == CriterionStatus::NotMet) return Status::NotEligible;
+        open = open || c.status == CriterionStatus::Open;
     }
     return open ? Status::Unknown : Status::Eligible;
 }
@@ -251,6 +251,7 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
     out.date = date;
     out.problems = std::move(problems);
     settle(rs, sheet, &out.ruleErrors);
+    out.results.reserve(rs.results.size());
 
     std::vector<bool> open(rs.slotCount(), false);
     std::vector<const Version*> openVersions;
@@ -261,14 +262,12 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
         ResultOutcome r;
         r.result = &res;
         r.version = version;
-        std::vector<CriterionStatus> statuses;
         Problems errors;
+        r.criteria.reserve(version->criteria.size());
         for (const Criterion& c : version->criteria) {
-            CriterionOutcome co{&c, judge(c, sheet.slots, &errors), {}};
-            statuses.push_back(co.status);
-            r.criteria.push_back(std::move(co));
+            r.criteria.push_back(CriterionOutcome{&c, judge(c, sheet.slots, &errors), {}});
         }
-        r.status = combine(statuses);
+        r.status = combine(r.criteria);
         // A criterion may read a question that does not apply to this person
         // (null); that is only an error when no other criterion decided "no".
         if (r.status != Status::NotEligible) out.ruleErrors.insert(out.ruleErrors.end(), errors.begin(), errors.end());
@@ -436,6 +435,23 @@ Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
                 {"locale", locale},
                 {"results", results},
                 {"next", next},
+                {"progress", {{"answered", e.progress.answered}, {"remaining", e.progress.remaining}}}};
+    out["errors"] = toJson(e.problems);
+    out["ruleErrors"] = toJson(e.ruleErrors);
+    return out;
+}
+
+Json toStatusJson(const Evaluation& e) {
+    Json results = Json::array();
+    for (const ResultOutcome& r : e.results) {
+        Json amounts = Json::object();
+        for (const AmountOutcome& a : r.amounts) amounts[a.amount->id] = Value::number(a.value).toJson();
+        results.push_back({{"id", r.result->id}, {"status", statusName(r.status)}, {"amounts", std::move(amounts)}});
+    }
+    Json next = Json::array();
+    for (const Question* q : e.next) next.push_back(q->id);
+    Json out = {{"results", std::move(results)},
+                {"next", std::move(next)},
                 {"progress", {{"answered", e.progress.answered}, {"remaining", e.progress.remaining}}}};
     out["errors"] = toJson(e.problems);
     out["ruleErrors"] = toJson(e.ruleErrors);

@@ -51,6 +51,7 @@ struct Node {
     TimeUnit unit = TimeUnit::Day;           // PlusTime
     std::int64_t amount = 0;                 // PlusTime
     bool integersOnly = false;               // Plus in the CertLogic dialect
+    bool constant = false;                   // ArrayLiteral of literals only: `literal` holds it
     std::vector<std::unique_ptr<Node>> args;
 };
 
@@ -162,7 +163,15 @@ public:
                     ok = ok && item != nullptr;
                     node->args.push_back(std::move(item));
                 }
-                return ok ? std::move(node) : nullptr;
+                if (!ok) return nullptr;
+                node->constant = std::all_of(node->args.begin(), node->args.end(),
+                                             [](const auto& item) { return item->op == Op::Literal; });
+                if (node->constant) {
+                    std::vector<Value> items;
+                    for (const auto& item : node->args) items.push_back(item->literal);
+                    node->literal = Value::array(std::move(items));
+                }
+                return node;
             }
             case Json::value_t::object:
                 return compileOperation(std::move(node), j, depth, lambdaDepth);
@@ -485,10 +494,30 @@ Value drill(Value v, const std::vector<std::string>& path) {
 
 Value evaluateNode(const Node& n, const Context& ctx, const Frame* frame);
 
+// The evaluated operands of a strict operation: on the stack for up to four
+// (nearly all), so evaluating allocates nothing for them.
+class Operands {
+public:
+    Operands(const Node& n, const Context& ctx, const Frame* frame) : size_(n.args.size()) {
+        if (size_ > kInline) heap_.resize(size_);
+        Value* out = size_ > kInline ? heap_.data() : inline_;
+        for (std::size_t i = 0; i < size_; ++i) out[i] = evaluateNode(*n.args[i], ctx, frame);
+    }
+    std::size_t size() const { return size_; }
+    const Value& operator[](std::size_t i) const { return size_ > kInline ? heap_[i] : inline_[i]; }
+
+private:
+    static constexpr std::size_t kInline = 4;
+    std::size_t size_;
+    Value inline_[kInline];
+    std::vector<Value> heap_;
+};
+
 // The first error or (in rule mode) Unknown among evaluated operands, if any.
-const Value* firstErrorOrUnknown(const std::vector<Value>& values) {
+const Value* firstErrorOrUnknown(const Operands& values) {
     const Value* unknown = nullptr;
-    for (const Value& v : values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const Value& v = values[i];
         if (v.isError()) return &v;
         if (v.isUnknown() && unknown == nullptr) unknown = &v;
     }
@@ -543,7 +572,7 @@ Value evaluateIf(const Node& n, const Context& ctx, const Frame* frame) {
                                        ", which is neither true nor false");
 }
 
-Value compare(const Node& n, const std::vector<Value>& v) {
+Value compare(const Node& n, const Operands& v) {
     const bool dates = n.op == Op::Before || n.op == Op::After || n.op == Op::NotBefore || n.op == Op::NotAfter;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const bool good = dates ? v[i].kind() == Value::Kind::DateTime
@@ -572,7 +601,7 @@ Value compare(const Node& n, const std::vector<Value>& v) {
     return Value::boolean(result);
 }
 
-Value arithmetic(const Node& n, const std::vector<Value>& v, bool certLogicIntegers) {
+Value arithmetic(const Node& n, const Operands& v, bool certLogicIntegers) {
     for (std::size_t i = 0; i < v.size(); ++i) {
         if (!v[i].isNumber() || (certLogicIntegers && !v[i].isInteger())) {
             return Value::error(n.pointer, std::string("operand ") + ordinal(i) + " of \"" + opName(n.op) +
@@ -613,6 +642,17 @@ Value evaluateIn(const Node& n, const Value& needle, const Value& haystack) {
         if (strictEquals(needle, item)) return Value::boolean(true);
     }
     return sawUnknown ? Value::unknown() : Value::boolean(false);
+}
+
+// `in` with a literal array (the usual "statuut is one of ..."): compares
+// against the compiled items, without building the array.
+Value evaluateInConstant(const Node& n, const Context& ctx, const Frame* frame) {
+    Value needle = evaluateNode(*n.args[0], ctx, frame);
+    if (needle.isError() || needle.isUnknown()) return needle;
+    for (const auto& item : n.args[1]->args) {
+        if (strictEquals(needle, item->literal)) return Value::boolean(true);
+    }
+    return Value::boolean(false);
 }
 
 Value evaluateReduce(const Node& n, const Context& ctx, const Frame* frame) {
@@ -670,6 +710,7 @@ Value evaluateNode(const Node& n, const Context& ctx, const Frame* frame) {
         case Op::Literal:
             return n.literal;
         case Op::ArrayLiteral: {
+            if (n.constant) return n.literal;  // built once, when compiled
             std::vector<Value> items = evaluateAll(n, ctx, frame);
             for (const Value& item : items) {
                 if (item.isError()) return item;
@@ -700,7 +741,8 @@ Value evaluateNode(const Node& n, const Context& ctx, const Frame* frame) {
             break;
     }
     // Strict operations: every operand is evaluated first.
-    std::vector<Value> v = evaluateAll(n, ctx, frame);
+    if (n.op == Op::In && n.args[1]->constant) return evaluateInConstant(n, ctx, frame);
+    const Operands v(n, ctx, frame);
     if (const Value* stop = firstErrorOrUnknown(v)) return *stop;
     switch (n.op) {
         case Op::StrictEquals:

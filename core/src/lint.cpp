@@ -17,7 +17,7 @@ struct Reach {
 
 class ConditionExplorer {
 public:
-    ConditionExplorer(const Ruleset& rs, const Expression& e, std::size_t limit) : rs_(rs), e_(e), limit_(limit) {
+    ConditionExplorer(const Ruleset& rs, const Expression& e, std::size_t limit) : e_(e), limit_(limit) {
         std::vector<bool> read(rs.slotCount(), false);
         e.markReadSlots(read);
         bool grew = true;
@@ -75,7 +75,6 @@ private:
         slot = Value::unknown();
     }
 
-    const Ruleset& rs_;
     const Expression& e_;
     std::size_t limit_;
     std::vector<const Question*> questions_;

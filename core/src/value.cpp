@@ -41,22 +41,23 @@ Value Value::borrowedString(std::string_view s) {
 Value Value::ownedString(std::string s) {
     Value v;
     v.kind_ = Kind::String;
-    v.owned_ = std::make_shared<const std::string>(std::move(s));
-    v.text_ = *v.owned_;
+    auto owned = std::make_shared<const std::string>(std::move(s));
+    v.text_ = *owned;
+    v.held_ = std::move(owned);
     return v;
 }
 
 Value Value::array(std::vector<Value> items) {
     Value v;
     v.kind_ = Kind::Array;
-    v.items_ = std::make_shared<const std::vector<Value>>(std::move(items));
+    v.held_ = std::make_shared<const std::vector<Value>>(std::move(items));
     return v;
 }
 
 Value Value::error(std::string path, std::string message) {
     Value v;
     v.kind_ = Kind::Error;
-    v.problem_ = std::make_shared<const Problem>(Problem{std::move(path), std::move(message)});
+    v.held_ = std::make_shared<const Problem>(Problem{std::move(path), std::move(message)});
     return v;
 }
 
@@ -93,18 +94,18 @@ bool Value::isInteger() const {
 
 const Problem& Value::errorProblem() const {
     static const Problem kNone;
-    return kind_ == Kind::Error && problem_ ? *problem_ : kNone;
+    return kind_ == Kind::Error && held_ ? *static_cast<const Problem*>(held_.get()) : kNone;
 }
 
 std::size_t Value::size() const {
-    if (kind_ == Kind::Array) return json_ ? json_->size() : items_->size();
+    if (kind_ == Kind::Array) return json_ ? json_->size() : items().size();
     if (kind_ == Kind::Object) return json_->size();
     return 0;
 }
 
 Value Value::at(std::size_t index) const {
     if (kind_ != Kind::Array || index >= size()) return null();
-    return json_ ? fromJson((*json_)[index]) : (*items_)[index];
+    return json_ ? fromJson((*json_)[index]) : items()[index];
 }
 
 Value Value::member(std::string_view key) const {
@@ -159,7 +160,7 @@ Json Value::toJson() const {
         case Kind::Array: {
             if (json_) return *json_;
             Json out = Json::array();
-            for (const Value& item : *items_) out.push_back(item.toJson());
+            for (const Value& item : items()) out.push_back(item.toJson());
             return out;
         }
         case Kind::Object: return *json_;

@@ -85,4 +85,9 @@ Json toJson(const Evaluation& evaluation, const Ruleset& ruleset, const std::str
 Json toJson(const CourseView& view, const Ruleset& ruleset, const std::string& locale);
 Json toJson(const Problems& problems);
 
+// The compact form, without texts: per result its id, status and amounts;
+// next, progress, errors and ruleErrors as in the full form. For callers that
+// evaluate on every answer and fetch texts only for the results page.
+Json toStatusJson(const Evaluation& evaluation);
+
 }  // namespace wegwijzer

@@ -68,15 +68,20 @@ public:
     Json toJson() const;
 
 private:
+    const std::vector<Value>& items() const { return *static_cast<const std::vector<Value>*>(held_.get()); }
+
     Kind kind_ = Kind::Null;
     bool boolean_ = false;
-    double number_ = 0;
-    Instant time_ = 0;
+    union {
+        double number_ = 0;
+        Instant time_;
+    };
     std::string_view text_;
-    std::shared_ptr<const std::string> owned_;          // owned strings
-    std::shared_ptr<const Problem> problem_;            // errors
-    std::shared_ptr<const std::vector<Value>> items_;   // arrays built at run time
-    const Json* json_ = nullptr;                        // data-backed arrays and objects
+    // What the value owns, by kind: the text of an owned string, the items of
+    // an array built at run time, the Problem of an error. One pointer keeps
+    // copying a value cheap.
+    std::shared_ptr<const void> held_;
+    const Json* json_ = nullptr;  // data-backed arrays and objects
 };
 
 const char* kindName(Value::Kind kind);
