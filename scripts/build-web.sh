@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the widget into dist/: the WebAssembly core, the one module script,
 # the styles, the iframe page, the signed demo bundles, the built-in
-# (fallback) bundle, the trust root and the demo pages. Installs what is
+# (fallback) bundle, the trust root, the demo pages, the course pages and the
+# kiosk page. Installs what is
 # missing first (scripts/install-deps.sh: Debian packages incl. emscripten,
 # Node.js only if there is none, `npm ci` from the committed lock file).
 #
@@ -57,6 +58,16 @@ for page in web/demo/*.html; do
   sed "s/@RULESET_ID@/$ruleset/g" "$page" > "$out/$(basename "$page")"
 done
 cp web/demo/*.css web/demo/*.js web/demo/*.svg "$out/"
+# The course pages (a course listing and one page per course, from
+# web/demo/courses.json) and the kiosk page with its service worker. The
+# worker's build id is a hash of the files it caches: a changed dist/ gives a
+# new worker, and the kiosks take the new code at their next start.
+node web/tools/course-pages.mjs web/demo/courses.json "$ruleset" "$out" >/dev/null
+sed "s/@RULESET_ID@/$ruleset/g" web/kiosk/kiosk.html > "$out/kiosk.html"
+cp web/kiosk/kiosk.css web/kiosk/kiosk.js "$out/"
+build_id=$(cd "$out" && cat kiosk.html kiosk.css kiosk.js favicon.svg wegwijzer-guide.js wegwijzer-guide.css \
+  wegwijzer.mjs wegwijzer.wasm fallback.dsse.json | sha256sum | cut -c1-16)
+sed "s/@BUILD_ID@/$build_id/" web/kiosk/kiosk-sw.js > "$out/kiosk-sw.js"
 rm -rf dist
 mv "$out" dist
 

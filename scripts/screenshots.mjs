@@ -16,6 +16,16 @@ const out = path.resolve(process.argv[2] || path.join(REPO, 'build/screenshots')
 fs.mkdirSync(out, { recursive: true });
 
 const EXAMPLE = { bundle: 'bundles/example.dsse.json', 'ruleset-id': 'example', date: '2025-09-01' };
+// A person for the real ruleset: the course pages ask only about them.
+const PERSON = {
+  statuut: 'werknemer-prive', woonplaats: 'vlaanderen', tewerkstellingsplaats: 'vlaanderen',
+  tewerkstellingspercentage: 100, 'uren-per-week': 38, diploma: 'so', 'werkervaring-jaren': 12,
+  'loopbaancheque-gebruikt': 'false', 'wil-loopbaan-onderbreken': 'false', 'opleiding-in-pop': 'false',
+};
+const PERSON_FULL = {
+  ...PERSON, 'opleiding-in-databank': 'true', 'opleiding-vok': 'false', 'opleiding-uren': 60,
+  'opleiding-hoger-onderwijs': 'false', 'opleiding-betaald-door-werkgever': 'false',
+};
 const WERKNEMER = {
   statuut: 'werknemer', woonplaats: 'vlaanderen', tewerkstellingspercentage: 100, 'uren-per-week': 38,
   diploma: 'so', 'opleiding-in-databank': 'true', 'opleiding-uren': 60, 'opleiding-startdatum': '2025-10-01',
@@ -32,9 +42,14 @@ function tampered(text) {
 }
 const builtInText = fs.readFileSync(path.join(REPO, 'dist/fallback.dsse.json'), 'utf8');
 
+// The kiosk page with a short idle time, to catch its warning.
+const kioskShort = fs.readFileSync(path.join(REPO, 'dist/kiosk.html'), 'utf8')
+  .replace('data-idle-seconds="120"', 'data-idle-seconds="1"');
+
 const site = await startSite({
   'bundles/tampered.dsse.json': tampered(builtInText),
   'bundles/next.dsse.json': sign(withVersion(BUILT_IN.text, BUILT_IN.version + 1)),
+  'kiosk-short.html': kioskShort,
 });
 const browser = await launch();
 const shots = [];
@@ -101,6 +116,82 @@ for (const width of [1280, 320]) {
   await shoot('15-iframe-demo', width, { page: 'iframe-demo.html' }, async (page) => {
     await page.waitForFunction(() => document.querySelector('iframe')?.dataset.reportedHeight);
   });
+
+  // Course pages: the listing (one card's conditions unfolded), a course's
+  // page with the summary, its questions and its check page.
+  await shoot('16-catalogue', width, { page: 'opleidingen.html' }, async (page) => {
+    await allCourseViews(page);
+    await page.locator('[data-course="boekhouding"] wegwijzer-guide details summary').first().click();
+  });
+  for (const slug of ['excel-basis', 'boekhouding', 'graduaat-verpleegkunde', 'leidinggeven']) {
+    await shoot(`17-course-${slug}`, width, { page: `opleiding-${slug}.html` });
+  }
+  await shoot('18-course-question', width, { page: 'opleiding-boekhouding.html' }, async (page) => {
+    await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+    await waitForScreen(page, 'question');
+  });
+  await shoot('19-course-check', width, { page: 'opleiding-boekhouding.html' }, async (page) => {
+    await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+    await waitForScreen(page, 'question');
+    await answerAll(page, PERSON);
+  });
+  await shoot('20-course-results', width, { page: 'opleiding-boekhouding.html' }, async (page) => {
+    await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+    await waitForScreen(page, 'question');
+    await answerAll(page, PERSON);
+    await toResults(page);
+  });
+
+  // The kiosk: welcome, a question, the idle warning, results, the receipt.
+  await shoot('21-kiosk-welcome', width, { page: 'kiosk.html' }, kioskReady);
+  await shoot('22-kiosk-question', width, { page: 'kiosk.html' }, async (page) => {
+    await kioskReady(page);
+    await page.locator('[data-start="nl"]').click();
+    await waitForScreen(page, 'question');
+  });
+  await shoot('23-kiosk-question-en', width, { page: 'kiosk.html' }, async (page) => {
+    await kioskReady(page);
+    await page.locator('[data-start="en"]').click();
+    await waitForScreen(page, 'question');
+    await answerAll(page, { statuut: 'werknemer-prive' }, 'en').catch(() => {});
+  });
+  await shoot('24-kiosk-idle-warning', width, { page: 'kiosk-short.html' }, async (page) => {
+    await kioskReady(page);
+    await page.locator('[data-start="nl"]').click();
+    await page.locator('dialog.kiosk-idle[open]').waitFor();
+  });
+  await shoot('25-kiosk-results', width, { page: 'kiosk.html' }, async (page) => {
+    await kioskReady(page);
+    await page.locator('[data-start="nl"]').click();
+    await waitForScreen(page, 'question');
+    await answerAll(page, PERSON_FULL);
+    await toResults(page);
+  });
+  await shoot('26-kiosk-receipt-print', width, { page: 'kiosk.html' }, async (page) => {
+    await kioskReady(page);
+    await page.locator('[data-start="nl"]').click();
+    await waitForScreen(page, 'question');
+    await answerAll(page, PERSON_FULL);
+    await toResults(page);
+  }, { print: true });
+  await shoot('27-kiosk-receipt-with-answers', width, { page: 'kiosk.html' }, async (page) => {
+    await kioskReady(page);
+    await page.locator('[data-start="nl"]').click();
+    await waitForScreen(page, 'question');
+    await answerAll(page, PERSON_FULL);
+    await toResults(page);
+    await page.locator('wegwijzer-guide [data-action="answers-on-paper"]').check();
+  }, { print: true });
+}
+
+// Every guide on the page has its summary.
+async function allCourseViews(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('wegwijzer-guide')]
+    .every((g) => g.shadowRoot?.querySelector('.ww-screen')?.dataset.screen === 'course'));
+}
+
+async function kioskReady(page) {
+  await page.waitForFunction(() => document.querySelector('[data-kiosk="footer"]')?.dataset.rulesVersion);
 }
 
 function addDays(iso, days) {

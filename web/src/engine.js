@@ -106,22 +106,68 @@ async function accept(session, bundleText, trustRoot, policy) {
   return parse(session.acceptBundle(JSON.stringify(valid)));
 }
 
-async function fetchText(url) {
+// The SHA-256 of the bundle's exact bytes, in hex: the rules' fingerprint on
+// a printed receipt and in a kiosk's footer (staff compare it with
+// `sha256sum` of the published file).
+async function fingerprintOf(bytes) {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Bundles being fetched now, by URL: several guides on one page (a course
+// catalogue) share one request. Only while it runs; nothing is kept after.
+const inFlight = new Map();
+
+async function fetchBytes(url, { refresh = false } = {}) {
   let response;
   try {
-    // No cookies, no referrer: the request carries nothing but its URL.
-    response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' });
+    // No cookies, no referrer: the request carries nothing but its URL. A
+    // refresh asks the network, never a cache: past the HTTP cache, and past
+    // a kiosk's service worker (the header tells it so; only on the page's
+    // own origin, where no CORS preflight is needed for it). It gives up
+    // after 30 s: a refresh waits for the next interval.
+    const options = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: refresh ? 'no-store' : 'no-cache' };
+    if (refresh) {
+      if (new URL(url).origin === globalThis.location?.origin) options.headers = { 'X-Wegwijzer-Refresh': '1' };
+      if (globalThis.AbortSignal?.timeout) options.signal = AbortSignal.timeout(30000);
+    }
+    response = await fetch(url, options);
   } catch (e) {
     return { refusal: { code: 'network', message: String(e && e.message) } };
   }
   if (!response.ok) return { refusal: { code: 'network', message: `HTTP ${response.status}` } };
-  return { text: await response.text() };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { bytes, text: new TextDecoder().decode(bytes) };
 }
 
-async function tryBundle(session, url, trustRoot, policy) {
-  const got = await fetchText(url);
+function fetchShared(url) {
+  if (!inFlight.has(url)) {
+    inFlight.set(url, fetchBytes(url).finally(() => inFlight.delete(url)));
+  }
+  return inFlight.get(url);
+}
+
+async function tryBundle(session, url, trustRoot, policy, options = {}) {
+  const got = options.refresh ? await fetchBytes(url, options) : await fetchShared(url);
   if (got.refusal) return { accepted: false, refusal: got.refusal };
-  return accept(session, got.text, trustRoot, policy);
+  const verdict = await accept(session, got.text, trustRoot, policy);
+  if (!verdict.accepted) return verdict;
+  return { ...verdict, bytes: got.bytes, fingerprint: await fingerprintOf(got.bytes) };
+}
+
+function policyFor({ today, rulesetId, graceDays }) {
+  const policy = { today, rulesetId, minVersion: readMinVersion(rulesetId) };
+  if (Number.isInteger(graceDays)) policy.graceDays = graceDays;
+  return policy;
+}
+
+// What a loaded ruleset is, for the guide: the core's acceptance without the
+// bytes, which only the kiosk's cache needs.
+function loadedFrom(session, verdict, builtIn, refusal) {
+  const { bytes, fingerprint, ...rules } = verdict;
+  return { session, rules, builtIn, refusal, fingerprint, bytes };
 }
 
 // Loads the rules: the bundle at `bundleUrl`, else the one built into the
@@ -132,15 +178,14 @@ async function tryBundle(session, url, trustRoot, policy) {
 export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, rulesetId, graceDays, today }) {
   const core = await loadCore(glueUrl);
   const session = new core.Session();
-  const policy = { today, rulesetId, minVersion: readMinVersion(rulesetId) };
-  if (Number.isInteger(graceDays)) policy.graceDays = graceDays;
+  const policy = policyFor({ today, rulesetId, graceDays });
 
   let refusal = null;
   if (bundleUrl) {
     const verdict = await tryBundle(session, bundleUrl, trustRoot, policy);
     if (verdict.accepted) {
       recordVersion(rulesetId, verdict.version);
-      return { session, rules: verdict, builtIn: false, refusal: null };
+      return loadedFrom(session, verdict, false, null);
     }
     refusal = verdict.refusal;
   }
@@ -152,8 +197,59 @@ export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, ru
   const verdict = await tryBundle(session, fallbackUrl, trustRoot, { ...policy, minVersion: 0 });
   if (verdict.accepted) {
     recordVersion(rulesetId, verdict.version);
-    return { session, rules: verdict, builtIn: true, refusal };
+    return loadedFrom(session, verdict, true, refusal);
   }
+  session.delete();
   const reason = refusal && refusal.code !== 'network' ? refusal : verdict.refusal;
   throw new RulesUnavailable(reason.code, reason.message);
+}
+
+// A refresh (a kiosk, or a page that stays open for long): fetches the bundle
+// from the network, past every cache, and checks it with the same policy as
+// loadRules (signatures, id, no rollback below the version this device
+// accepted, expiry with grace), in a session of its own, so the rules in use
+// are not touched, and never back below `minVersion` (the rules in use).
+// Resolves to
+//   {status: 'new', loaded}      accepted, and other bytes than `currentFingerprint`
+//   {status: 'current'}          the same bundle as the one in use
+//   {status: 'refused', refusal} the core refused it (e.g. rollback)
+//   {status: 'unreachable', refusal}
+// The caller switches to `loaded` when no one is in the middle of a session.
+export async function checkForUpdate({
+  glueUrl, bundleUrl, trustRoot, rulesetId, graceDays, today, currentFingerprint, minVersion = 0,
+}) {
+  const core = await loadCore(glueUrl);
+  const session = new core.Session();
+  const policy = policyFor({ today, rulesetId, graceDays });
+  policy.minVersion = Math.max(policy.minVersion, minVersion);
+  const verdict = await tryBundle(session, bundleUrl, trustRoot, policy, { refresh: true });
+  if (verdict.accepted && verdict.fingerprint && verdict.fingerprint !== currentFingerprint) {
+    return { status: 'new', loaded: loadedFrom(session, verdict, false, null) };
+  }
+  session.delete();
+  if (verdict.accepted) return { status: 'current' };
+  return { status: verdict.refusal.code === 'network' ? 'unreachable' : 'refused', refusal: verdict.refusal };
+}
+
+// Called when the guide starts using a ruleset: the device remembers its version.
+export function recordAccepted(loaded) {
+  recordVersion(loaded.rules.id, loaded.rules.version);
+}
+
+// The Cache Storage entry a kiosk's service worker (web/kiosk/kiosk-sw.js)
+// answers bundle requests from: the last bundle this device accepted, written
+// only after the core accepted it. Nothing else ever goes in it.
+export const RULES_CACHE = 'wegwijzer-rules';
+
+export async function rememberBundle(url, bytes) {
+  if (!globalThis.caches || !bytes) return false;
+  try {
+    const cache = await caches.open(RULES_CACHE);
+    // One entry: the bundle of this URL replaces any earlier one.
+    for (const old of await cache.keys()) if (old.url !== url) await cache.delete(old);
+    await cache.put(url, new Response(bytes, { headers: { 'Content-Type': 'application/json' } }));
+    return true;
+  } catch {
+    return false; // no Cache Storage (private mode, quota): the kiosk still works online
+  }
 }

@@ -29,12 +29,12 @@ export function renderFooter({ loaded, ui, locale }) {
     loaded.builtIn ? `${text} (${ui.builtInRules})` : text);
 }
 
-export function renderFailure({ code, ui, locale }) {
+export function renderFailure({ code, ui, locale, kiosk = false }) {
   const heading = h('h2', { class: 'ww-heading', tabindex: '-1' }, ui.failTitle);
   const element = h('div', { class: 'ww-failure', 'data-notice': 'failure', 'data-code': code },
     heading,
     h('div', { class: 'ww-notice ww-notice--error' }, h('p', {}, ui.failText(reasonText(locale, code)))),
     h('p', {}, ui.failHelp),
-    h('p', {}, externalLink(HELP_URL, ui.failLink, ui.newWindow)));
+    h('p', {}, kiosk ? `${ui.failLink}: ${HELP_URL}` : externalLink(HELP_URL, ui.failLink, ui.newWindow)));
   return { element, heading };
 }

@@ -3,8 +3,15 @@
 //   "Misschien, als …"   unknown results, with the open criteria as conditions
 //   "Andere steun"       eligible referrals
 //   "Waarom niet?"       not-eligible incentives, collapsed, with their reasons
+// and, for the printout only, a receipt: the rules' id, version and
+// fingerprint, the date, and the answers only when the person ticks that
+// they want them on paper.
+//
+// On a kiosk (a shared device in full screen) links do not open: a new window
+// could not be closed and would keep the session's page around. The address
+// is written out instead, for the printout.
 
-import { h, uid, externalLink, button } from './dom.js';
+import { h, uid, externalLink, safeUrl, button } from './dom.js';
 import { formatEuro, formatNumber, formatDate } from './i18n.js';
 
 export function groupResults(results) {
@@ -31,21 +38,28 @@ function amounts(result, ui, locale) {
       h('dd', { class: 'ww-amounts__text' }, d.text)))));
 }
 
-function reasonItem(reason, ui) {
+// A link, or on a kiosk the text with its address written out.
+function linkOrAddress(url, text, ui, kiosk) {
+  if (!kiosk) return externalLink(url, text, ui.newWindow);
+  const href = safeUrl(url);
+  return href ? [text, ' ', h('span', { class: 'ww-address' }, `(${ui.address}: ${href})`)] : text;
+}
+
+function reasonItem(reason, ui, kiosk) {
   const mark = { met: '✓', 'not-met': '✗', open: '?' }[reason.outcome] || '';
   return h('li', { class: `ww-reason ww-reason--${reason.outcome}` },
     h('span', { class: 'ww-reason__mark', 'aria-hidden': 'true' }, mark),
     h('span', { class: 'ww-reason__text' },
       h('span', { class: 'ww-vh' }, `${ui.outcome[reason.outcome] || reason.outcome}: `),
       reason.text,
-      reason.source ? [' ', externalLink(reason.source, `(${ui.source})`, ui.newWindow, { class: 'ww-source' })] : null));
+      reason.source && !kiosk ? [' ', externalLink(reason.source, `(${ui.source})`, ui.newWindow, { class: 'ww-source' })] : null));
 }
 
-function reasons(label, list, ui) {
+function reasons(label, list, ui, kiosk) {
   if (!list.length) return null;
   return h('div', { class: 'ww-block' },
     h('p', { class: 'ww-label' }, label),
-    h('ul', { class: 'ww-reasons' }, list.map((r) => reasonItem(r, ui))));
+    h('ul', { class: 'ww-reasons' }, list.map((r) => reasonItem(r, ui, kiosk))));
 }
 
 function cautions(result, ui) {
@@ -55,11 +69,11 @@ function cautions(result, ui) {
     h('ul', {}, result.cautions.map((c) => h('li', {}, c))));
 }
 
-function apply(result, ui) {
+function apply(result, ui, kiosk) {
   if (!result.apply || !result.apply.length) return null;
   return h('div', { class: 'ww-block ww-apply' },
     h('p', { class: 'ww-label' }, ui.apply),
-    h('ul', {}, result.apply.map((a) => h('li', {}, externalLink(a.url, a.text, ui.newWindow)))));
+    h('ul', {}, result.apply.map((a) => h('li', {}, linkOrAddress(a.url, a.text, ui, kiosk)))));
 }
 
 function card(result, ui, locale, body) {
@@ -70,49 +84,95 @@ function card(result, ui, locale, body) {
     body);
 }
 
-function eligibleCard(result, ui, locale) {
+function eligibleCard(result, ui, locale, kiosk) {
   return card(result, ui, locale, [
-    amounts(result, ui, locale), reasons(ui.reasons, result.reasons, ui), cautions(result, ui), apply(result, ui)]);
+    amounts(result, ui, locale), reasons(ui.reasons, result.reasons, ui, kiosk), cautions(result, ui), apply(result, ui, kiosk)]);
 }
 
-function possibleCard(result, ui, locale) {
+function possibleCard(result, ui, locale, kiosk) {
   const open = result.reasons.filter((r) => r.outcome === 'open');
   return card(result, ui, locale, [
-    reasons(ui.possibleIf, open, ui), amounts(result, ui, locale), cautions(result, ui), apply(result, ui)]);
+    reasons(ui.possibleIf, open, ui, kiosk), amounts(result, ui, locale), cautions(result, ui), apply(result, ui, kiosk)]);
 }
 
-function notEligibleCard(result, ui, locale) {
-  return card(result, ui, locale, [reasons(ui.notEligibleIntro, result.reasons, ui)]);
+function notEligibleCard(result, ui, locale, kiosk) {
+  return card(result, ui, locale, [reasons(ui.notEligibleIntro, result.reasons, ui, kiosk)]);
 }
 
-function group(key, title, results, render, ui, locale) {
+function group(key, title, results, render, ui, locale, kiosk) {
   if (!results.length) return null;
   const headingId = uid('group');
   return h('section', { class: `ww-group ww-group--${key}`, 'aria-labelledby': headingId, 'data-group': key },
     h('h3', { class: 'ww-group__title', id: headingId }, title),
-    results.map((r) => render(r, ui, locale)));
+    results.map((r) => render(r, ui, locale, kiosk)));
 }
 
-export function renderResults({ evaluation, date, ui, locale, onPrint, onChangeAnswers, onRestart }) {
+// The fingerprint as people compare it: the first 16 hex digits, in groups
+// of four (`sha256sum FILE | cut -c1-16` gives the same digits).
+export function shortFingerprint(hex) {
+  return hex ? hex.slice(0, 16).match(/.{4}/g).join(' ') : '';
+}
+
+// The receipt: printed only. The answers are in the page only while the box
+// is ticked (answerRows() builds them then).
+function receipt({ rules, fingerprint, date, ui, locale, answerRows, answersWanted }) {
+  const answers = () => h('div', { class: 'ww-receipt__answers', 'data-receipt': 'answers' },
+    h('p', { class: 'ww-label' }, ui.receiptAnswers),
+    h('dl', { class: 'ww-receipt__list' }, answerRows().map(([q, a]) => h('div', { class: 'ww-receipt__row' },
+      h('dt', {}, q), h('dd', {}, a)))));
+  const element = h('div', { class: 'ww-receipt ww-printonly', 'data-receipt': '' },
+    h('p', { class: 'ww-label' }, ui.receiptTitle),
+    h('p', { 'data-receipt': 'rules' }, ui.receiptRules(rules.id, rules.version, formatDate(locale, rules.published))),
+    fingerprint ? h('p', { 'data-receipt': 'fingerprint' },
+      `${ui.receiptFingerprint}: `, h('span', { class: 'ww-fingerprint', 'data-fingerprint': fingerprint }, shortFingerprint(fingerprint))) : null,
+    h('p', { 'data-receipt': 'date' }, ui.receiptDate(formatDate(locale, date))),
+    answersWanted ? answers() : null);
+  const setAnswers = (wanted) => {
+    element.querySelector('[data-receipt="answers"]')?.remove();
+    if (wanted) element.append(answers());
+  };
+  return { element, setAnswers };
+}
+
+function answersChoice(ui, checked, onToggle) {
+  const id = uid('paper');
+  const hintId = uid('hint');
+  const input = h('input', { type: 'checkbox', class: 'ww-checkbox__input', id, 'aria-describedby': hintId, 'data-action': 'answers-on-paper' });
+  input.checked = checked;
+  input.addEventListener('change', () => onToggle(input.checked));
+  return h('div', { class: 'ww-checkbox ww-noprint' },
+    input,
+    h('div', {},
+      h('label', { for: id, class: 'ww-checkbox__label' }, ui.answersOnPaper),
+      h('p', { class: 'ww-hint', id: hintId }, ui.answersOnPaperHint)));
+}
+
+export function renderResults({
+  evaluation, date, ui, locale, kiosk = false, rules, fingerprint, answerRows, answersWanted = false,
+  onAnswersWanted = () => {}, onPrint, onChangeAnswers, onRestart,
+}) {
   const g = groupResults(evaluation.results);
   const heading = h('h2', { class: 'ww-heading', tabindex: '-1' }, ui.resultsTitle);
   const whyNot = g.notEligible.length
     ? h('details', { class: 'ww-why', 'data-group': 'not-eligible' },
       h('summary', { class: 'ww-why__summary' }, `${ui.groupNotEligible} (${g.notEligible.length})`),
-      g.notEligible.map((r) => notEligibleCard(r, ui, locale)))
+      g.notEligible.map((r) => notEligibleCard(r, ui, locale, kiosk)))
     : null;
+  const slip = receipt({ rules, fingerprint, date, ui, locale, answerRows, answersWanted });
   const element = h('div', { class: 'ww-results' },
     heading,
     h('p', {}, ui.resultsIntro(formatDate(locale, date))),
     g.eligible.length || g.possible.length ? null : h('p', { class: 'ww-none' }, ui.noneEligible),
-    group('eligible', ui.groupEligible, g.eligible, eligibleCard, ui, locale),
-    group('possible', ui.groupPossible, g.possible, possibleCard, ui, locale),
-    group('other', ui.groupOther, g.other, eligibleCard, ui, locale),
+    group('eligible', ui.groupEligible, g.eligible, eligibleCard, ui, locale, kiosk),
+    group('possible', ui.groupPossible, g.possible, possibleCard, ui, locale, kiosk),
+    group('other', ui.groupOther, g.other, eligibleCard, ui, locale, kiosk),
     whyNot,
+    slip.element,
+    answersChoice(ui, answersWanted, (wanted) => { slip.setAnswers(wanted); onAnswersWanted(wanted); }),
     h('div', { class: 'ww-actions ww-noprint' },
       button(ui.print, onPrint, 'primary', { 'data-action': 'print' }),
       button(ui.changeAnswers, onChangeAnswers, 'secondary', { 'data-action': 'change-answers' }),
-      button(ui.restart, onRestart, 'secondary', { 'data-action': 'restart' })));
+      button(kiosk ? ui.restartKiosk : ui.restart, onRestart, 'secondary', { 'data-action': 'restart' })));
   const announcement = ui.announceResults(
     names(g.eligible, locale), names(g.possible, locale), names(g.other, locale));
   return { element, heading, announcement, groups: g };

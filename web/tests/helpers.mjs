@@ -95,12 +95,14 @@ export async function startSite(extra = {}) {
 }
 
 // Debian's Chromium; nothing may reach the network (only loopback resolves).
-export async function launch() {
+// {bfcache: true} keeps the back/forward cache on (Playwright turns it off).
+export async function launch({ bfcache = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    ignoreDefaultArgs: bfcache ? ['--disable-back-forward-cache'] : [],
   });
 }
 
