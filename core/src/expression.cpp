@@ -788,6 +788,17 @@ void markRead(const Node& n, std::vector<bool>& read) {
     for (const auto& arg : n.args) markRead(*arg, read);
 }
 
+// Unknown, or an array holding something unknown (at any depth): a value
+// that can keep an expression open.
+bool holdsUnknown(const Value& v) {
+    if (v.isUnknown()) return true;
+    if (v.kind() != Value::Kind::Array) return false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (holdsUnknown(v.at(i))) return true;
+    }
+    return false;
+}
+
 void markOpen(const Node& n, const Context& ctx, const Frame* frame, std::vector<bool>& open) {
     switch (n.op) {
         case Op::Literal:
@@ -804,7 +815,7 @@ void markOpen(const Node& n, const Context& ctx, const Frame* frame, std::vector
             if (guard.isUnknown()) {
                 markOpen(*n.args[0], ctx, frame, open);
                 for (std::size_t i = 1; i < 3; ++i) {
-                    if (evaluateNode(*n.args[i], ctx, frame).isUnknown()) markOpen(*n.args[i], ctx, frame, open);
+                    if (holdsUnknown(evaluateNode(*n.args[i], ctx, frame))) markOpen(*n.args[i], ctx, frame, open);
                 }
             } else {
                 markOpen(*n.args[guard.isTruthy() ? 1 : 2], ctx, frame, open);
@@ -814,7 +825,7 @@ void markOpen(const Node& n, const Context& ctx, const Frame* frame, std::vector
         case Op::Reduce: {
             // The lambda runs in its own context: count every unknown slot it reads.
             for (std::size_t i : {std::size_t{0}, std::size_t{2}}) {
-                if (evaluateNode(*n.args[i], ctx, frame).isUnknown()) markOpen(*n.args[i], ctx, frame, open);
+                if (holdsUnknown(evaluateNode(*n.args[i], ctx, frame))) markOpen(*n.args[i], ctx, frame, open);
             }
             std::vector<bool> read(open.size(), false);
             markRead(*n.args[1], read);
@@ -827,9 +838,7 @@ void markOpen(const Node& n, const Context& ctx, const Frame* frame, std::vector
             // For every other operation (and/or only get here when undecided),
             // each operand that is itself unknown keeps the whole open.
             for (const auto& arg : n.args) {
-                if (arg->op == Op::ArrayLiteral || evaluateNode(*arg, ctx, frame).isUnknown()) {
-                    markOpen(*arg, ctx, frame, open);
-                }
+                if (holdsUnknown(evaluateNode(*arg, ctx, frame))) markOpen(*arg, ctx, frame, open);
             }
     }
 }

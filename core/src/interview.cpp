@@ -1,6 +1,7 @@
 #include "wegwijzer/interview.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace wegwijzer {
 
@@ -23,7 +24,10 @@ std::vector<Json> answerClasses(const Question& q, const Date& date) {
             std::vector<double> xs;
             for (std::size_t i = 0; i < ts.size(); ++i) {
                 if (i == 0 && ts[0] > q.min) xs.push_back(q.min);
-                if (i > 0) xs.push_back((ts[i - 1] + ts[i]) / 2);
+                if (i > 0) {
+                    const double mid = ts[i - 1] + (ts[i] - ts[i - 1]) / 2;  // no overflow near the double range
+                    if (std::isfinite(mid) && mid > ts[i - 1] && mid < ts[i]) xs.push_back(mid);
+                }
                 xs.push_back(ts[i]);
             }
             if (ts.empty()) xs.push_back(q.min);
@@ -35,6 +39,7 @@ std::vector<Json> answerClasses(const Question& q, const Date& date) {
             for (int years : {-1, 0, 1}) {
                 Date d = date;
                 d.year += years;
+                if (d.year < 0 || d.year > 9999) continue;  // only dates of the form YYYY-MM-DD
                 if (d.month == 2 && d.day == 29) d.day = 28;
                 out.emplace_back(d.toString());
             }
@@ -59,7 +64,8 @@ struct Walker {
             return;
         }
         Evaluation e = evaluate(rs, answers, date);
-        if (e.next.empty()) {
+        // An answer the rules refuse would be asked again forever: end the interview there.
+        if (e.next.empty() || !e.problems.empty()) {
             ++stats.paths;
             counts.push_back(path.size());
             if (path.size() > stats.maxQuestions || stats.longest.empty()) {

@@ -1,0 +1,146 @@
+// Fuzz target: a real ruleset, fuzzed answers (what a visitor of the widget
+// controls).
+//
+// The ruleset is read once at start-up from $WEGWIJZER_FUZZ_RULESET, else
+// rules/opleidingsincentives/ruleset.json, else rules/example/ruleset.json
+// (paths compiled in as WEGWIJZER_FUZZ_RULES_DIR).
+//
+// Input: the evaluation date ("YYYY-MM-DD") on the first line, the answers
+// JSON on the rest. A first line that is not a date means 2025-09-01. The
+// rest is also read as a case file (parseCases) and its first cases run.
+//
+// Invariants: the next questions are unanswered questions of the ruleset; a
+// result's status agrees with its criteria; an open criterion of an undecided
+// result waits for a question (unless its test failed); a problem is reported for every
+// answer that is not used; the JSON output serialises.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "common.hpp"
+
+#ifndef WEGWIJZER_FUZZ_RULES_DIR
+#define WEGWIJZER_FUZZ_RULES_DIR "rules"
+#endif
+
+using namespace wegwijzer;
+using wegwijzer_fuzz::asText;
+using wegwijzer_fuzz::dumped;
+
+namespace {
+
+std::shared_ptr<const Ruleset> gRuleset;
+
+std::shared_ptr<const Ruleset> loadFrom(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return nullptr;
+    std::ostringstream text;
+    text << in.rdbuf();
+    LoadedRuleset loaded = loadRuleset(text.str());
+    if (!loaded.ruleset) {
+        std::cerr << "fuzz_answers: " << path << " does not load: "
+                  << (loaded.problems.empty() ? "" : loaded.problems.front().path + " " + loaded.problems.front().message)
+                  << "\n";
+    }
+    return loaded.ruleset;
+}
+
+void checkEvaluation(const Evaluation& e, const Ruleset& rs, const Json& answers) {
+    for (const ResultOutcome& r : e.results) {
+        bool notMet = false, open = false;
+        for (const CriterionOutcome& c : r.criteria) {
+            notMet = notMet || c.status == CriterionStatus::NotMet;
+            open = open || c.status == CriterionStatus::Open;
+        }
+        WW_FUZZ_CHECK(r.status == (notMet ? Status::NotEligible : (open ? Status::Unknown : Status::Eligible)));
+        if (r.status != Status::Unknown) continue;
+        // An open criterion of an undecided result waits for a question,
+        // unless it is open because its test failed (a rule error).
+        for (const CriterionOutcome& c : r.criteria) {
+            if (c.status != CriterionStatus::Open || !c.openQuestions.empty()) continue;
+            const std::string test = c.criterion->pointer + "/test";
+            bool openBecauseOfRuleError = false;
+            for (const Problem& p : e.ruleErrors) {
+                openBecauseOfRuleError = openBecauseOfRuleError || p.path.rfind(test, 0) == 0;
+            }
+            WW_FUZZ_CHECK(openBecauseOfRuleError);  // else it names no question to ask
+        }
+    }
+    for (const Question* q : e.next) {
+        WW_FUZZ_CHECK(q != nullptr && rs.question(q->id) == q);
+        // A question worth asking is not answered yet (or its answer was refused).
+        if (answers.is_object() && answers.contains(q->id) && !answers[q->id].is_null()) {
+            bool refused = false;
+            for (const Problem& p : e.problems) refused = refused || p.path == pointerAppend("", q->id);
+            WW_FUZZ_CHECK(refused);
+        }
+    }
+    if (!answers.is_object()) WW_FUZZ_CHECK(!e.problems.empty());
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    std::string paths[3];
+    if (const char* env = std::getenv("WEGWIJZER_FUZZ_RULESET")) paths[0] = env;
+    paths[1] = std::string(WEGWIJZER_FUZZ_RULES_DIR) + "/opleidingsincentives/ruleset.json";
+    paths[2] = std::string(WEGWIJZER_FUZZ_RULES_DIR) + "/example/ruleset.json";
+    for (const std::string& path : paths) {
+        if (path.empty()) continue;
+        gRuleset = loadFrom(path);
+        if (gRuleset) {
+            std::cerr << "fuzz_answers: ruleset " << gRuleset->id << " version " << gRuleset->version << " from "
+                      << path << "\n";
+            return 0;
+        }
+    }
+    std::cerr << "fuzz_answers: no ruleset loads (set WEGWIJZER_FUZZ_RULESET)\n";
+    std::abort();
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (!gRuleset) LLVMFuzzerInitialize(nullptr, nullptr);
+    const Ruleset& rs = *gRuleset;
+    const auto parts = wegwijzer_fuzz::splitFirstLine(asText(data, size));
+    Date date = wegwijzer_fuzz::date(2025, 9, 1);
+    std::string_view rest = parts.second;
+    if (auto d = Date::parse(parts.first)) {
+        date = *d;
+    } else {
+        rest = asText(data, size);  // no date line: the whole input is the answers
+    }
+
+    JsonResult parsed = parseJson(rest);
+    if (parsed.value) {
+        const Json& answers = *parsed.value;
+        Evaluation e = evaluate(rs, answers, date);
+        checkEvaluation(e, rs, answers);
+        for (const std::string& locale : rs.locales) dumped(toJson(e, rs, locale));
+        dumped(toJson(e, rs, "zz"));
+
+        EvaluateOptions quick;
+        quick.planNext = false;
+        Evaluation q = evaluate(rs, answers, date, quick);
+        WW_FUZZ_CHECK(q.next.empty());
+        WW_FUZZ_CHECK(q.results.size() == e.results.size());
+        for (std::size_t i = 0; i < q.results.size(); ++i) WW_FUZZ_CHECK(q.results[i].status == e.results[i].status);
+
+        CourseView view = courseView(rs, answers, date);
+        dumped(toJson(view, rs, rs.locales.front()));
+        dumped(toJson(e.ruleErrors));
+    }
+
+    // The same text as a case file: parse and run the first few cases.
+    LoadedCases cases = parseCases(rest);
+    std::size_t ran = 0;
+    for (const Case& c : cases.cases) {
+        if (++ran > 3) break;
+        CaseOutcome outcome = runCase(rs, c);
+        checkEvaluation(outcome.evaluation, rs, c.answers);
+    }
+    dumped(toJson(cases.problems));
+    return 0;
+}
