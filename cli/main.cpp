@@ -200,13 +200,17 @@ Date today() {
     return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
 }
 
-std::optional<TrustRoot> loadTrustRoot(const std::string& path) {
+// Reads a file, printing why when it cannot.
+std::optional<std::string> readFileOrSay(const std::string& path) {
     std::string error;
     auto text = readFile(path, error);
-    if (!text) {
-        std::cerr << "wegwijzer: " << error << "\n";
-        return std::nullopt;
-    }
+    if (!text) std::cerr << "wegwijzer: " << error << "\n";
+    return text;
+}
+
+std::optional<TrustRoot> loadTrustRoot(const std::string& path) {
+    auto text = readFileOrSay(path);
+    if (!text) return std::nullopt;
     LoadedTrustRoot loaded = parseTrustRoot(*text);
     if (!loaded.root) {
         printProblems(path, loaded.problems);
@@ -224,10 +228,8 @@ bool nativeVerify(std::string_view publicKey, std::string_view message, std::str
 std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exitCode,
                                                const std::optional<std::string>& trustPath = std::nullopt,
                                                const Date& date = today()) {
-    std::string error;
-    auto text = readFile(path, error);
+    auto text = readFileOrSay(path);
     if (!text) {
-        std::cerr << "wegwijzer: " << error << "\n";
         exitCode = kUsage;
         return nullptr;
     }
@@ -259,12 +261,8 @@ std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exi
 }
 
 std::optional<Json> readJsonFile(const std::string& path) {
-    std::string error;
-    auto text = readFile(path, error);
-    if (!text) {
-        std::cerr << "wegwijzer: " << error << "\n";
-        return std::nullopt;
-    }
+    auto text = readFileOrSay(path);
+    if (!text) return std::nullopt;
     JsonResult parsed = parseJson(*text);
     if (!parsed.value) {
         printProblems(path, {parsed.problem});

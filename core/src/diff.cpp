@@ -17,18 +17,7 @@ void collectQuestions(const Ruleset& rs, const Version* v, std::set<std::string>
     std::vector<bool> read(rs.slotCount(), false);
     for (const Criterion& c : v->criteria) c.test.markReadSlots(read);
     for (const Amount& a : v->amounts) a.value.markReadSlots(read);
-    bool grew = true;
-    while (grew) {
-        grew = false;
-        for (const Question& q : rs.questions) {
-            if (!read[static_cast<std::size_t>(q.slot)]) continue;
-            std::vector<bool> more(rs.slotCount(), false);
-            q.askIf.markReadSlots(more);
-            for (std::size_t i = 0; i < more.size(); ++i) {
-                if (more[i] && !read[i]) read[i] = grew = true;
-            }
-        }
-    }
+    rs.addAskIfReads(read);
     for (const Question& q : rs.questions) {
         if (read[static_cast<std::size_t>(q.slot)]) ids.insert(q.id);
     }

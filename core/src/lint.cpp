@@ -20,18 +20,7 @@ public:
     ConditionExplorer(const Ruleset& rs, const Expression& e, std::size_t limit) : e_(e), limit_(limit) {
         std::vector<bool> read(rs.slotCount(), false);
         e.markReadSlots(read);
-        bool grew = true;
-        while (grew) {  // add what the askIf of each read question reads
-            grew = false;
-            for (const Question& q : rs.questions) {
-                if (!read[static_cast<std::size_t>(q.slot)]) continue;
-                std::vector<bool> more(rs.slotCount(), false);
-                q.askIf.markReadSlots(more);
-                for (std::size_t i = 0; i < more.size(); ++i) {
-                    if (more[i] && !read[i]) read[i] = grew = true;
-                }
-            }
-        }
+        rs.addAskIfReads(read);
         for (int index : rs.askOrder) {
             const Question& q = rs.questions[static_cast<std::size_t>(index)];
             if (read[static_cast<std::size_t>(q.slot)]) {

@@ -44,6 +44,21 @@ const Result* Ruleset::result(std::string_view rid) const {
     return nullptr;
 }
 
+void Ruleset::addAskIfReads(std::vector<bool>& read) const {
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const Question& q : questions) {
+            if (!read[static_cast<std::size_t>(q.slot)]) continue;
+            std::vector<bool> more(read.size(), false);
+            q.askIf.markReadSlots(more);
+            for (std::size_t i = 0; i < more.size(); ++i) {
+                if (more[i] && !read[i]) read[i] = grew = true;
+            }
+        }
+    }
+}
+
 const Variable* Ruleset::find(std::string_view name) const {
     for (const Variable& v : variables_) {
         if (v.name == name) return &v;

@@ -9,19 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-check() {
-  local name=$1 expected=$2 rc=0
-  shift 2
-  "$@" >"$work/out" 2>"$work/err" || rc=$?
-  if [[ $rc -ne $expected ]]; then
-    echo "FAIL $name: exit $rc, expected $expected"; cat "$work/out" "$work/err"; failures=$((failures + 1))
-  else
-    echo "ok   $name"
-  fi
-}
-contains() {
-  if ! grep -qF -- "$2" "$work/$1"; then echo "FAIL: $1 lacks '$2'"; cat "$work/$1"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib.sh"
 
 check "keygen ann" 0 "$wegwijzer" keygen --private "$work/ann.pem" --public "$work/ann.json" --owner "Ann (beleid)"
 [[ $(stat -c %a "$work/ann.pem") == 600 ]] || { echo "FAIL private key is not mode 600"; failures=$((failures + 1)); }

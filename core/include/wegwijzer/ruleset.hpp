@@ -128,6 +128,11 @@ public:
 
     const Variable* find(std::string_view name) const override;
 
+    // Adds to `read` (one flag per slot) every slot that the askIf of a
+    // marked question reads, transitively: what deciding whether those
+    // questions are asked depends on.
+    void addAskIfReads(std::vector<bool>& read) const;
+
 private:
     friend struct RulesetLoader;
     std::vector<Variable> variables_;
