@@ -25,7 +25,7 @@ std::vector<Json> answerClasses(const Question& q, const Date& date) {
             for (std::size_t i = 0; i < ts.size(); ++i) {
                 if (i == 0 && ts[0] > q.min) xs.push_back(q.min);
                 if (i > 0) {
-                    const double mid = ts[i - 1] + (ts[i] - ts[i - 1]) / 2;  // no overflow near the double range
+                    const double mid = ts[i - 1] / 2 + ts[i] / 2;  // halves first: no overflow near the double range
                     if (std::isfinite(mid) && mid > ts[i - 1] && mid < ts[i]) xs.push_back(mid);
                 }
                 xs.push_back(ts[i]);
