@@ -80,4 +80,31 @@ inline wegwijzer::Date date(int y, int m, int d) {
     return out;
 }
 
+// The invariants of every evaluated result: its status follows from its
+// criteria, and an open criterion of an undecided result waits for a
+// question, unless it is open because its test failed (a rule error).
+inline void checkResultOutcomes(const wegwijzer::Evaluation& e) {
+    using namespace wegwijzer;
+    for (const ResultOutcome& r : e.results) {
+        WW_FUZZ_CHECK(r.result != nullptr && r.version != nullptr);
+        WW_FUZZ_CHECK(r.criteria.size() == r.version->criteria.size());
+        bool notMet = false, open = false;
+        for (const CriterionOutcome& c : r.criteria) {
+            notMet = notMet || c.status == CriterionStatus::NotMet;
+            open = open || c.status == CriterionStatus::Open;
+        }
+        WW_FUZZ_CHECK(r.status == (notMet ? Status::NotEligible : (open ? Status::Unknown : Status::Eligible)));
+        if (r.status != Status::Unknown) continue;
+        for (const CriterionOutcome& c : r.criteria) {
+            if (c.status != CriterionStatus::Open || !c.openQuestions.empty()) continue;
+            const std::string test = c.criterion->pointer + "/test";
+            bool openBecauseOfRuleError = false;
+            for (const Problem& p : e.ruleErrors) {
+                openBecauseOfRuleError = openBecauseOfRuleError || p.path.rfind(test, 0) == 0;
+            }
+            WW_FUZZ_CHECK(openBecauseOfRuleError);  // else it names no question to ask
+        }
+    }
+}
+
 }  // namespace wegwijzer_fuzz

@@ -49,26 +49,7 @@ std::shared_ptr<const Ruleset> loadFrom(const std::string& path) {
 }
 
 void checkEvaluation(const Evaluation& e, const Ruleset& rs, const Json& answers) {
-    for (const ResultOutcome& r : e.results) {
-        bool notMet = false, open = false;
-        for (const CriterionOutcome& c : r.criteria) {
-            notMet = notMet || c.status == CriterionStatus::NotMet;
-            open = open || c.status == CriterionStatus::Open;
-        }
-        WW_FUZZ_CHECK(r.status == (notMet ? Status::NotEligible : (open ? Status::Unknown : Status::Eligible)));
-        if (r.status != Status::Unknown) continue;
-        // An open criterion of an undecided result waits for a question,
-        // unless it is open because its test failed (a rule error).
-        for (const CriterionOutcome& c : r.criteria) {
-            if (c.status != CriterionStatus::Open || !c.openQuestions.empty()) continue;
-            const std::string test = c.criterion->pointer + "/test";
-            bool openBecauseOfRuleError = false;
-            for (const Problem& p : e.ruleErrors) {
-                openBecauseOfRuleError = openBecauseOfRuleError || p.path.rfind(test, 0) == 0;
-            }
-            WW_FUZZ_CHECK(openBecauseOfRuleError);  // else it names no question to ask
-        }
-    }
+    wegwijzer_fuzz::checkResultOutcomes(e);
     for (const Question* q : e.next) {
         WW_FUZZ_CHECK(q != nullptr && rs.question(q->id) == q);
         // A question worth asking is not answered yet (or its answer was refused).

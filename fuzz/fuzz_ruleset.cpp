@@ -36,29 +36,7 @@ Json wrongAnswer(const Question& q) {
 }
 
 void checkEvaluation(const Evaluation& e, const Ruleset& rs) {
-    for (const ResultOutcome& r : e.results) {
-        WW_FUZZ_CHECK(r.result != nullptr && r.version != nullptr);
-        bool notMet = false, open = false;
-        for (const CriterionOutcome& c : r.criteria) {
-            notMet = notMet || c.status == CriterionStatus::NotMet;
-            open = open || c.status == CriterionStatus::Open;
-        }
-        const Status expected = notMet ? Status::NotEligible : (open ? Status::Unknown : Status::Eligible);
-        WW_FUZZ_CHECK(r.status == expected);
-        WW_FUZZ_CHECK(r.criteria.size() == r.version->criteria.size());
-        if (r.status != Status::Unknown) continue;
-        // An open criterion of an undecided result waits for a question,
-        // unless it is open because its test failed (a rule error).
-        for (const CriterionOutcome& c : r.criteria) {
-            if (c.status != CriterionStatus::Open || !c.openQuestions.empty()) continue;
-            const std::string test = c.criterion->pointer + "/test";
-            bool openBecauseOfRuleError = false;
-            for (const Problem& p : e.ruleErrors) {
-                openBecauseOfRuleError = openBecauseOfRuleError || p.path.rfind(test, 0) == 0;
-            }
-            WW_FUZZ_CHECK(openBecauseOfRuleError);  // else it names no question to ask
-        }
-    }
+    wegwijzer_fuzz::checkResultOutcomes(e);
     for (const Question* q : e.next) WW_FUZZ_CHECK(q != nullptr && rs.question(q->id) == q);
     for (const std::string& locale : rs.locales) dumped(toJson(e, rs, locale));
     dumped(toJson(e, rs, "zz"));
