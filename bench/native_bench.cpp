@@ -10,13 +10,17 @@
 //             then benchmarks.
 //   --loop    no benchmark: runs one measured loop COUNT times over the
 //             profiles and exits (for callgrind/perf). NAME is one of
-//             complete, complete-plan, partial-plan, widget, load, verify.
+//             complete, program, complete-plan, partial-plan, widget, load, verify.
 //
 // Benchmarks (one item = one profile, or one load):
 //   evaluate/complete/no-plan   evaluate(), planNext=false, complete profiles
 //   evaluate/complete/plan      evaluate(), planNext=true,  complete profiles
 //   evaluate/partial/no-plan    evaluate(), planNext=false, partial profiles
 //   evaluate/partial/plan       evaluate(), planNext=true,  partial profiles
+//   program/complete            the fast path (program.hpp): Program::run on
+//                               answers already encoded as numbers
+//   program/complete+encode     the same, encoding each profile's JSON first
+//   program/build               Program::build for the date (once per ruleset and date)
 //   widget/complete             the wasm Session::evaluate work natively:
 //   widget/partial                parse answers JSON + evaluate + toJson + dump
 //   load/loadRuleset            loadRuleset(text)
@@ -47,6 +51,8 @@ struct Inputs {
     Date date;
     std::vector<Json> complete, partial;
     std::vector<std::string> completeText, partialText;
+    std::shared_ptr<const Program> program;
+    std::vector<std::vector<double>> completeEncoded;
 };
 
 Inputs in;
@@ -103,6 +109,46 @@ void widgetLoop(benchmark::State& state, const std::vector<std::string>& texts) 
         std::string out = widgetEvaluate(texts[i]);
         benchmark::DoNotOptimize(out.data());
         if (++i == texts.size()) i = 0;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+std::vector<double> encode(const Json& answers) {
+    std::vector<double> out(in.ruleset->questions.size(), kNotAnswered);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const Question& q = in.ruleset->questions[i];
+        auto it = answers.find(q.id);
+        if (it != answers.end()) out[i] = encodeAnswer(q, *it).value_or(kNotAnswered);
+    }
+    return out;
+}
+
+void programLoop(benchmark::State& state, bool encoding) {
+    ProgramOutcome out = in.program->makeOutcome();
+    std::vector<double> encoded(in.ruleset->questions.size());
+    std::size_t i = 0;
+    for (auto _ : state) {
+        if (encoding) {
+            for (std::size_t k = 0; k < encoded.size(); ++k) {
+                const Question& q = in.ruleset->questions[k];
+                auto it = in.complete[i].find(q.id);
+                encoded[k] = it == in.complete[i].end() ? kNotAnswered : encodeAnswer(q, *it).value_or(kNotAnswered);
+            }
+            in.program->run(encoded.data(), out);
+        } else {
+            in.program->run(in.completeEncoded[i].data(), out);
+        }
+        benchmark::DoNotOptimize(out.statuses.data());
+        benchmark::ClobberMemory();
+        if (++i == in.complete.size()) i = 0;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void programBuildLoop(benchmark::State& state) {
+    for (auto _ : state) {
+        auto p = Program::build(in.ruleset, in.date);
+        benchmark::DoNotOptimize(p.get());
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
@@ -169,6 +215,12 @@ __attribute__((noinline)) int profiledLoop(const std::string& spec) {
             const auto& profiles = name == "partial-plan" ? in.partial : in.complete;
             const EvaluateOptions options = planning(name != "complete");
             for (const Json& a : profiles) sink += evaluate(*in.ruleset, a, in.date, options).results.size();
+        } else if (name == "program") {
+            ProgramOutcome out = in.program->makeOutcome();
+            for (const auto& a : in.completeEncoded) {
+                in.program->run(a.data(), out);
+                sink += static_cast<std::size_t>(out.statuses[0]);
+            }
         } else if (name == "widget") {
             for (const std::string& t : in.completeText) sink += widgetEvaluate(t).size();
         } else if (name == "load") {
@@ -255,6 +307,14 @@ int main(int argc, char** argv) {
         }
     }
 
+    std::string why;
+    in.program = Program::build(in.ruleset, in.date, &why);
+    if (!in.program) {
+        std::cerr << "wegwijzer_bench: the fast path cannot run this ruleset: " << why << "\n";
+        return 1;
+    }
+    for (const Json& a : in.complete) in.completeEncoded.push_back(encode(a));
+
     if (!loopSpec.empty()) return profiledLoop(loopSpec);
     if (!dumpPath.empty()) dump(dumpPath);
 
@@ -262,6 +322,9 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("evaluate/complete/plan", [](benchmark::State& s) { evaluateLoop(s, in.complete, true); });
     benchmark::RegisterBenchmark("evaluate/partial/no-plan", [](benchmark::State& s) { evaluateLoop(s, in.partial, false); });
     benchmark::RegisterBenchmark("evaluate/partial/plan", [](benchmark::State& s) { evaluateLoop(s, in.partial, true); });
+    benchmark::RegisterBenchmark("program/complete", [](benchmark::State& s) { programLoop(s, false); });
+    benchmark::RegisterBenchmark("program/complete+encode", [](benchmark::State& s) { programLoop(s, true); });
+    benchmark::RegisterBenchmark("program/build", programBuildLoop);
     benchmark::RegisterBenchmark("widget/complete", [](benchmark::State& s) { widgetLoop(s, in.completeText); });
     benchmark::RegisterBenchmark("widget/partial", [](benchmark::State& s) { widgetLoop(s, in.partialText); });
     benchmark::RegisterBenchmark("load/loadRuleset", loadLoop);

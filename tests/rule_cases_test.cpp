@@ -12,16 +12,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> rulesetDirs() {
-    std::vector<std::string> out;
-    for (const auto& entry : fs::directory_iterator(WEGWIJZER_RULES_DIR)) {
-        if (fs::exists(entry.path() / "ruleset.json") && fs::is_directory(entry.path() / "cases")) {
-            out.push_back(entry.path().filename().string());
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 class RuleCases : public ::testing::TestWithParam<std::string> {};
 
@@ -51,7 +41,7 @@ TEST_P(RuleCases, PassWithFullCriterionCoverage) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, RuleCases, ::testing::ValuesIn(rulesetDirs()),
+INSTANTIATE_TEST_SUITE_P(Rules, RuleCases, ::testing::ValuesIn(wegwijzer::testing::rulesetDirsWithCases()),
                          [](const auto& param) {
                              std::string n = param.param;
                              std::replace(n.begin(), n.end(), '-', '_');

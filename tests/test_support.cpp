@@ -1,11 +1,25 @@
 #include "test_support.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 namespace wegwijzer::testing {
+
+std::vector<std::string> rulesetDirsWithCases() {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const auto& entry : fs::directory_iterator(WEGWIJZER_RULES_DIR)) {
+        if (fs::exists(entry.path() / "ruleset.json") && fs::is_directory(entry.path() / "cases")) {
+            out.push_back(entry.path().filename().string());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

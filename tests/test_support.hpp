@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "wegwijzer/wegwijzer.hpp"
 
@@ -13,6 +14,9 @@ Json parse(const std::string& text);  // fails the test on invalid JSON
 // A minimal valid ruleset (one locale-pair, a few questions, one result),
 // as JSON, for tests to mutate.
 Json minimalRuleset();
+
+// The rulesets in rules/ that have cases (folder names, sorted).
+std::vector<std::string> rulesetDirsWithCases();
 
 // Loads a ruleset document; returns the problems (empty when it loaded).
 Problems problemsOf(const Json& document);

@@ -7,8 +7,18 @@
 //   2. acceptBundle(validJson) -> the core's verdict (threshold, id,
 //      rollback, expiry); on acceptance the session uses that ruleset;
 //   3. describe / evaluate / courseView on the accepted ruleset.
+//
+// The fast path (core/include/wegwijzer/program.hpp), for evaluating after
+// every answer or many answer sets: compileFor(date) lowers the rules in
+// force on that date and returns where, in the module's memory, the answers
+// go (one double per question, encoded as program.hpp says) and where the
+// outcome comes back; runCompiled() evaluates them. No JSON and no copies on
+// the way: web/src/engine.js (FastPath) writes and reads those arrays, and
+// calls the plain export `_wegwijzer_run(state)` with the address the layout
+// gives (an embind call costs about as much as a whole evaluation).
 
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <algorithm>
 #include <memory>
@@ -33,6 +43,23 @@ std::optional<Date> parseDateArgument(const std::string& text) { return Date::pa
 Json textOf(const Text& t, const std::string& locale) { return textIn(t, locale); }
 
 }  // namespace
+
+// What the fast path of one Session needs while running; its address is
+// handed to JavaScript once and stays the same for the Session's life.
+struct FastState {
+    std::shared_ptr<const Program> program;
+    std::vector<double> answers;
+    ProgramOutcome outcome;
+
+    // 1 when an operation of the rules failed (evaluate() says which), plus
+    // 2 * (1 + the index of the first invalid answer) when one was left out;
+    // -1 when nothing is compiled.
+    int run() {
+        if (!program) return -1;
+        program->run(answers.data(), outcome);
+        return (outcome.ruleErrors ? 1 : 0) + 2 * (outcome.invalidAnswer + 1);
+    }
+};
 
 class Session {
 public:
@@ -74,6 +101,7 @@ public:
         BundleVerdict verdict = decideBundle(prepared_, results, root_, policy_);
         if (!verdict.accepted()) return refusalJson(*verdict.refusal);
         ruleset_ = verdict.ruleset;
+        fast_->program.reset();
         Json out = summary();
         out["accepted"] = true;
         out["signers"] = verdict.signers;
@@ -87,6 +115,7 @@ public:
         LoadedRuleset loaded = loadRuleset(text);
         if (!loaded.ruleset) return Json{{"problems", toJson(loaded.problems)}}.dump();
         ruleset_ = loaded.ruleset;
+        fast_->program.reset();
         return summary().dump();
     }
 
@@ -148,6 +177,46 @@ public:
         return toJson(wegwijzer::courseView(*ruleset_, *facts, *d), *ruleset_, locale).dump();
     }
 
+    std::string compileFor(const std::string& date) {
+        if (!ruleset_) return errorJson("no ruleset is loaded");
+        auto d = parseDateArgument(date);
+        if (!d) return errorJson("the date must be YYYY-MM-DD");
+        std::string why;
+        fast_->program = Program::build(ruleset_, *d, &why);
+        if (!fast_->program) return Json{{"unavailable", why}}.dump();
+        const Program& program = *fast_->program;
+        fast_->answers.assign(ruleset_->questions.size(), kNotAnswered);
+        fast_->outcome = program.makeOutcome();
+        const ProgramOutcome& out = fast_->outcome;
+        Json questions = Json::array();
+        for (const Question& q : ruleset_->questions) questions.push_back(q.id);
+        Json results = Json::array();
+        for (const Program::ResultSlice& r : program.results()) {
+            Json criteria = Json::array();
+            for (const Criterion& c : r.version->criteria) criteria.push_back(c.id);
+            Json amounts = Json::array();
+            for (const Amount& a : r.version->amounts) amounts.push_back(a.id);
+            results.push_back({{"id", r.result->id}, {"criteria", criteria}, {"amounts", amounts}});
+        }
+        auto at = [](const void* p) { return static_cast<double>(reinterpret_cast<std::uintptr_t>(p)); };
+        return Json{{"date", d->toString()},
+                    {"questions", questions},
+                    {"results", results},
+                    {"statusNames", {statusName(Status::Eligible), statusName(Status::NotEligible), statusName(Status::Unknown)}},
+                    {"criterionNames", {criterionStatusName(CriterionStatus::Met), criterionStatusName(CriterionStatus::NotMet),
+                                        criterionStatusName(CriterionStatus::Open)}},
+                    {"memory", {{"state", at(fast_.get())},                // for _wegwijzer_run
+                                {"answers", at(fast_->answers.data())},     // Float64, one per question
+                                {"applies", at(out.applies.data())},        // Int8: -1 undecided, 0 no, 1 yes
+                                {"statuses", at(out.statuses.data())},      // Uint8 per result: index into statusNames
+                                {"criteria", at(out.criteria.data())},      // Uint8 per criterion: into criterionNames
+                                {"amounts", at(out.amounts.data())}}}}      // Float64 per amount, NaN when none
+            .dump();
+    }
+
+    // The same as _wegwijzer_run, through embind (slower; for callers without the address).
+    int runCompiled() { return fast_->run(); }
+
     // Runs one case file against the loaded ruleset (parity tests).
     std::string runCases(const std::string& casesText) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
@@ -181,7 +250,10 @@ private:
     TrustPolicy policy_;
     PreparedBundle prepared_;
     std::shared_ptr<const Ruleset> ruleset_;
+    std::unique_ptr<FastState> fast_ = std::make_unique<FastState>();
 };
+
+extern "C" EMSCRIPTEN_KEEPALIVE int wegwijzer_run(FastState* state) { return state->run(); }
 
 // One expression against JSON data (CertLogic suites in wasm).
 std::string evaluateLogic(const std::string& expression, const std::string& data, const std::string& dialect) {
@@ -214,6 +286,8 @@ EMSCRIPTEN_BINDINGS(wegwijzer) {
         .function("evaluate", &Session::evaluate)
         .function("status", &Session::status)
         .function("courseView", &Session::courseView)
-        .function("runCases", &Session::runCases);
+        .function("runCases", &Session::runCases)
+        .function("compileFor", &Session::compileFor)
+        .function("runCompiled", &Session::runCompiled);
     function("evaluateLogic", &wegwijzer::evaluateLogic);
 }

@@ -165,14 +165,14 @@ function policyFor({ today, rulesetId, graceDays }) {
 
 // What a loaded ruleset is, for the guide: the core's acceptance without the
 // bytes, which only the kiosk's cache needs.
-function loadedFrom(session, verdict, builtIn, refusal) {
+function loadedFrom(core, session, verdict, builtIn, refusal) {
   const { bytes, fingerprint, ...rules } = verdict;
-  return { session, rules, builtIn, refusal, fingerprint, bytes };
+  return { core, session, rules, builtIn, refusal, fingerprint, bytes };
 }
 
 // Loads the rules: the bundle at `bundleUrl`, else the one built into the
 // widget (`fallbackUrl`). Resolves to
-//   {session, rules: the core's acceptance, builtIn, refusal (why the bundle at
+//   {core, session, rules: the core's acceptance, builtIn, refusal (why the bundle at
 //    bundleUrl was not used, or null)}
 // or rejects with RulesUnavailable when no rules can be used at all.
 export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, rulesetId, graceDays, today }) {
@@ -185,7 +185,7 @@ export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, ru
     const verdict = await tryBundle(session, bundleUrl, trustRoot, policy);
     if (verdict.accepted) {
       recordVersion(rulesetId, verdict.version);
-      return loadedFrom(session, verdict, false, null);
+      return loadedFrom(core, session, verdict, false, null);
     }
     refusal = verdict.refusal;
   }
@@ -197,7 +197,7 @@ export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, ru
   const verdict = await tryBundle(session, fallbackUrl, trustRoot, { ...policy, minVersion: 0 });
   if (verdict.accepted) {
     recordVersion(rulesetId, verdict.version);
-    return loadedFrom(session, verdict, true, refusal);
+    return loadedFrom(core, session, verdict, true, refusal);
   }
   session.delete();
   const reason = refusal && refusal.code !== 'network' ? refusal : verdict.refusal;
@@ -224,7 +224,7 @@ export async function checkForUpdate({
   policy.minVersion = Math.max(policy.minVersion, minVersion);
   const verdict = await tryBundle(session, bundleUrl, trustRoot, policy, { refresh: true });
   if (verdict.accepted && verdict.fingerprint && verdict.fingerprint !== currentFingerprint) {
-    return { status: 'new', loaded: loadedFrom(session, verdict, false, null) };
+    return { status: 'new', loaded: loadedFrom(core, session, verdict, false, null) };
   }
   session.delete();
   if (verdict.accepted) return { status: 'current' };
@@ -251,5 +251,127 @@ export async function rememberBundle(url, bytes) {
     return true;
   } catch {
     return false; // no Cache Storage (private mode, quota): the kiosk still works online
+  }
+}
+
+// The core's fast path (docs/rules-format.md, "The fast path"): for one date,
+// which questions apply, every criterion, every status and every amount,
+// from answers written straight into the module's memory (no JSON either
+// way). The guide runs it after every answer; the benchmark measures it.
+// `questions` is describe()'s list (types and options, to encode answers).
+const DAY_MS = 86400000;
+
+function dayNumber(text) {
+  const m = typeof text === 'string' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return 0.5; // not a whole day number: the core refuses it
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  // 2025-02-30 would roll over into March: refuse instead, as the core does.
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return 0.5;
+  return Math.round(t.getTime() / DAY_MS);
+}
+
+// How each type of answer becomes a number (core/include/wegwijzer/program.hpp):
+// NaN is "not answered"; a value the core must refuse becomes one it refuses.
+function encoderFor(question) {
+  switch (question.type) {
+    case 'boolean':
+      return (v) => (v === true ? 1 : v === false ? 0 : 0.5);
+    case 'choice': {
+      const index = new Map(question.options.map((o, i) => [o.value, i]));
+      return (v) => index.get(v) ?? -1;
+    }
+    case 'number':
+      return (v) => (typeof v === 'number' ? v : -Infinity);
+    default:
+      return dayNumber;
+  }
+}
+
+export class FastPath {
+  // Null when the core cannot compile these rules for the fast path (it
+  // says why in the console); callers then use session.status/evaluate.
+  static open(core, session, date, questions) {
+    const layout = JSON.parse(session.compileFor(date));
+    if (layout.error) throw new RulesUnavailable('other', layout.error);
+    if (layout.unavailable) {
+      console.info('wegwijzer: no fast path for these rules:', layout.unavailable);
+      return null;
+    }
+    return new FastPath(core, session, layout, questions);
+  }
+
+  constructor(core, session, layout, questions) {
+    this.core = core;
+    this.session = session;
+    this.layout = layout;
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    this.ids = layout.questions;
+    this.encoders = this.ids.map((id) => encoderFor(byId.get(id)));
+    this.resultIds = layout.results.map((r) => r.id);
+    this.mem = layout.memory;
+    this.flags = 0;
+  }
+
+  // Evaluates `answers` ({question id: value}; absent or null = not
+  // answered). Returns this, to read the outcome from.
+  run(answers) {
+    const f64 = this.core.HEAPF64; // read each time: memory growth replaces the views
+    const base = this.mem.answers / 8;
+    const { ids, encoders } = this;
+    for (let i = 0; i < ids.length; i += 1) {
+      const v = answers[ids[i]];
+      f64[base + i] = v === undefined || v === null ? NaN : encoders[i](v);
+    }
+    this.flags = this.core._wegwijzer_run(this.mem.state);
+    if (this.flags < 0) throw new RulesUnavailable('other', 'the fast path was not compiled for these rules');
+    return this;
+  }
+
+  get ruleErrors() { return (this.flags & 1) === 1; }
+
+  // The id of the first answer the core refused (left out), or null.
+  get invalidAnswer() {
+    const i = (this.flags >> 1) - 1;
+    return i >= 0 ? this.ids[i] : null;
+  }
+
+  statusAt(r) { return this.layout.statusNames[this.core.HEAPU8[this.mem.statuses + r]]; }
+
+  statuses() {
+    const out = {};
+    for (let r = 0; r < this.resultIds.length; r += 1) out[this.resultIds[r]] = this.statusAt(r);
+    return out;
+  }
+
+  // 'yes', 'no' (its askIf is false: an answer to it has no effect) or 'undecided'.
+  applies(id) {
+    const i = this.ids.indexOf(id);
+    return ['undecided', 'no', 'yes'][this.core.HEAP8[this.mem.applies + i] + 1];
+  }
+
+  // Every result's status, criteria and amounts, as objects.
+  outcome() {
+    const criteriaAt = this.mem.criteria;
+    const f64 = this.core.HEAPF64;
+    let c = 0;
+    let a = 0;
+    const results = {};
+    this.layout.results.forEach((res, r) => {
+      const criteria = {};
+      for (const id of res.criteria) {
+        criteria[id] = this.layout.criterionNames[this.core.HEAPU8[criteriaAt + c]];
+        c += 1;
+      }
+      const amounts = {};
+      for (const id of res.amounts) {
+        const v = f64[this.mem.amounts / 8 + a];
+        if (!Number.isNaN(v)) amounts[id] = v;
+        a += 1;
+      }
+      results[res.id] = { status: this.statusAt(r), criteria, amounts };
+    });
+    return results;
   }
 }

@@ -25,7 +25,7 @@
 import { TRUST_ROOT, DEFAULT_RULESET_ID } from './config.js';
 import { h, button } from './dom.js';
 import { strings, pickLocale, reasonText, formatDate } from './i18n.js';
-import { loadRules, checkForUpdate, recordAccepted, rememberBundle, localToday, RulesUnavailable } from './engine.js';
+import { loadRules, checkForUpdate, recordAccepted, rememberBundle, localToday, RulesUnavailable, FastPath } from './engine.js';
 import { renderQuestion, answerText } from './render-question.js';
 import { renderCheck } from './render-check.js';
 import { renderResults } from './render-results.js';
@@ -45,7 +45,9 @@ export class WegwijzerGuide extends HTMLElement {
 
   #root;
   #parts;
-  #loaded = null; // {session, rules, builtIn, refusal}
+  #loaded = null; // {core, session, rules, builtIn, refusal}
+  #fast = null; // {loaded, date, path}: the core's fast path for these rules and date (path null: none)
+  #statusMemo = null; // {key, value}: the last compact evaluation
   #questions = new Map(); // id -> question (texts in the current locale)
   #answers = {}; // question id -> answer; memory only
   #unknown = new Set(); // questions answered with "I don't know"
@@ -299,37 +301,75 @@ export class WegwijzerGuide extends HTMLElement {
       if (!refused.has(id) && this.#questions.get(id)?.course) this.#facts[id] = value;
     }
     this.#courseView = view;
-    this.#factsAnswered = this.#evaluate({}).progress.answered;
+    this.#factsAnswered = this.#status({}).progress.answered;
   }
 
   // The course's facts join the person's answers in every evaluation.
-  #evaluateText(answers) {
-    return this.#loaded.session.evaluate(JSON.stringify({ ...this.#facts, ...answers }), this.#date, this.locale);
+  #withFacts(answers) {
+    return { ...this.#facts, ...answers };
   }
 
+  // The full evaluation, with every text: for the results page.
   #evaluate(answers) {
-    const out = JSON.parse(this.#evaluateText(answers));
+    const out = JSON.parse(this.#loaded.session.evaluate(JSON.stringify(this.#withFacts(answers)), this.#date, this.locale));
     if (out.error) throw new RulesUnavailable('other', out.error);
     if (out.ruleErrors && out.ruleErrors.length) console.warn('wegwijzer-guide: rule errors', out.ruleErrors);
     return out;
   }
 
-  // Answers that no longer count (their askIf became false after a change)
-  // are forgotten, so the check page shows only what decides the result. An
-  // answer counts when leaving it out changes anything in the core's output.
-  // (Not `progress.answered`: an answer whose askIf becomes unknown without
-  // the removed one still counts as answered there.) An "I don't know" counts
-  // while the core still wants that question.
-  #prune() {
-    const full = this.#evaluateText(this.#answers);
-    for (const id of Object.keys(this.#answers)) {
-      const without = { ...this.#answers };
-      delete without[id];
-      if (this.#evaluateText(without) === full) delete this.#answers[id];
+  // The compact evaluation (statuses, next questions, progress, errors; no
+  // texts), once per set of answers: every screen after an answer reads it.
+  #status(answers) {
+    const key = JSON.stringify(this.#withFacts(answers));
+    if (this.#statusMemo?.key === key && this.#statusMemo.loaded === this.#loaded && this.#statusMemo.date === this.#date) {
+      return this.#statusMemo.value;
     }
-    const wanted = new Set(this.#evaluate(this.#answers).next);
+    const value = JSON.parse(this.#loaded.session.status(key, this.#date));
+    if (value.error) throw new RulesUnavailable('other', value.error);
+    this.#statusMemo = { key, value, loaded: this.#loaded, date: this.#date };
+    return value;
+  }
+
+  // The core's fast path for the rules in use on the evaluation date
+  // (opened again when either changes); null when these rules have none.
+  #fastPath() {
+    const date = this.#date;
+    if (this.#fast?.loaded !== this.#loaded || this.#fast.date !== date) {
+      const { core, session } = this.#loaded;
+      this.#fast = { loaded: this.#loaded, date, path: FastPath.open(core, session, date, [...this.#questions.values()]) };
+    }
+    return this.#fast.path;
+  }
+
+  // Answers that no longer count are forgotten, so the check page shows only
+  // what decides the result: those to questions that no longer apply (their
+  // askIf became false after a change; such an answer changes nothing in the
+  // core's output). An "I don't know" counts while the core still wants that
+  // question.
+  #prune() {
+    const fast = this.#fastPath();
+    if (fast) {
+      fast.run(this.#withFacts(this.#answers));
+      for (const id of Object.keys(this.#answers)) if (fast.applies(id) === 'no') delete this.#answers[id];
+    } else {
+      // Without a fast path: an answer counts when leaving it out changes the core's output.
+      const full = JSON.stringify(this.#status(this.#answers));
+      for (const id of Object.keys(this.#answers)) {
+        const without = { ...this.#answers };
+        delete without[id];
+        if (JSON.stringify(this.#status(without)) === full) delete this.#answers[id];
+      }
+    }
+    const wanted = new Set(this.#status(this.#answers).next);
     for (const id of this.#unknown) if (!wanted.has(id)) this.#unknown.delete(id);
     this.#path = this.#path.filter((id) => id in this.#answers || this.#unknown.has(id));
+  }
+
+  // Whether the core refuses the answer to `id` (it would be left out).
+  #refused(id) {
+    const fast = this.#fastPath();
+    if (fast) return fast.run(this.#withFacts(this.#answers)).invalidAnswer === id;
+    return this.#status(this.#answers).errors.some((e) => e.path === `/${id}`);
   }
 
   // The core's best next question, leaving out those the person does not
@@ -337,7 +377,7 @@ export class WegwijzerGuide extends HTMLElement {
   // page did not give is one the person cannot be expected to know either,
   // so it stays open ("Misschien, als …").
   #nextQuestion() {
-    return this.#evaluate(this.#answers).next.find((id) => !this.#unknown.has(id)
+    return this.#status(this.#answers).next.find((id) => !this.#unknown.has(id)
       && !(this.#isCourse && this.#questions.get(id)?.course));
   }
 
@@ -393,8 +433,7 @@ export class WegwijzerGuide extends HTMLElement {
     } else {
       this.#answers[id] = read.value;
       this.#unknown.delete(id);
-      const checked = this.#evaluate(this.#answers);
-      if (checked.errors.some((e) => e.path === `/${id}`)) {
+      if (this.#refused(id)) {
         delete this.#answers[id];
         return this.#showError(this.#ui.errorCore);
       }
@@ -460,7 +499,7 @@ export class WegwijzerGuide extends HTMLElement {
       const id = this.#path[this.#index];
       const question = this.#questions.get(id);
       view = renderQuestion(question, this.#answers[id], ui, locale, this.#error, this.#draft);
-      const progress = this.#evaluate(this.#answers).progress;
+      const progress = this.#status(this.#answers).progress;
       // The course's facts count as answered for the core; the person did not give them.
       const answered = Math.max(0, progress.answered - this.#factsAnswered);
       const form = h('form', {

@@ -1,6 +1,7 @@
 // Evaluating a ruleset for one person (or one course) on one date.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,8 +13,9 @@
 
 namespace wegwijzer {
 
-enum class Status { Eligible, NotEligible, Unknown };
-enum class CriterionStatus { Met, NotMet, Open };
+// One byte each: the fast path (program.hpp) hands arrays of them to JavaScript.
+enum class Status : std::uint8_t { Eligible, NotEligible, Unknown };
+enum class CriterionStatus : std::uint8_t { Met, NotMet, Open };
 
 const char* statusName(Status status);  // "eligible", "not-eligible", "unknown"
 std::optional<Status> parseStatus(std::string_view text);

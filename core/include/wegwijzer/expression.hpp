@@ -77,6 +77,10 @@ public:
     // The expression as written (for rendering it to people); null when invalid.
     const Json& source() const;
 
+    // The compiled tree (core/src/node.hpp), for the core's own lowering to
+    // flat code (program.hpp); null when invalid.
+    const Node* root() const { return root_.get(); }
+
     friend Expression compile(const Json& json, const CompileOptions& options, Problems& problems);
 
 private:

@@ -7,6 +7,7 @@
 #include "wegwijzer/expression.hpp"
 #include "wegwijzer/json.hpp"
 #include "wegwijzer/problem.hpp"
+#include "wegwijzer/program.hpp"
 #include "wegwijzer/ruleset.hpp"
 #include "wegwijzer/value.hpp"
 #include "wegwijzer/bundle.hpp"
