@@ -12,8 +12,13 @@
 // Invariants: the next questions are unanswered questions of the ruleset; a
 // result's status agrees with its criteria; an open criterion of an undecided
 // result waits for a question (unless its test failed); a problem is reported for every
-// answer that is not used; the JSON output serialises.
+// answer that is not used; the JSON output serialises; the fast path
+// (program.hpp) gives evaluate()'s statuses, criteria, amounts and rule-error
+// flag, and survives any doubles as encoded answers.
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -62,6 +67,60 @@ void checkEvaluation(const Evaluation& e, const Ruleset& rs, const Json& answers
     if (!answers.is_object()) WW_FUZZ_CHECK(!e.problems.empty());
 }
 
+// The fast path agrees with evaluate() (no planning) on the same answers;
+// then runs on doubles taken from the input's bytes (any encoding at all).
+void checkFastPath(const Ruleset& rs, const Json& answers, const Date& date, std::string_view bytes) {
+    auto program = Program::build(gRuleset, date);
+    if (!program) return;  // a ruleset with operations the fast path lacks
+    std::vector<double> encoded(rs.questions.size(), kNotAnswered);
+    if (answers.is_object()) {
+        for (std::size_t i = 0; i < rs.questions.size(); ++i) {
+            auto it = answers.find(rs.questions[i].id);
+            if (it != answers.end()) encoded[i] = encodeAnswer(rs.questions[i], *it).value_or(kNotAnswered);
+        }
+    }
+    ProgramOutcome fast = program->makeOutcome();
+    program->run(encoded.data(), fast);
+    EvaluateOptions quick;
+    quick.planNext = false;
+    const Evaluation e = evaluate(rs, answers, date, quick);
+    WW_FUZZ_CHECK(fast.invalidAnswer == -1);
+    WW_FUZZ_CHECK(e.results.size() == program->results().size());
+    for (std::size_t r = 0; r < e.results.size(); ++r) {
+        const Program::ResultSlice& slice = program->results()[r];
+        WW_FUZZ_CHECK(e.results[r].status == fast.statuses[r]);
+        for (std::size_t k = 0; k < e.results[r].criteria.size(); ++k) {
+            WW_FUZZ_CHECK(e.results[r].criteria[k].status == fast.criteria[slice.firstCriterion + k]);
+        }
+        std::size_t determined = 0;
+        for (std::size_t k = 0; k < slice.amountCount; ++k) determined += std::isnan(fast.amounts[slice.firstAmount + k]) ? 0 : 1;
+        WW_FUZZ_CHECK(determined == e.results[r].amounts.size());
+        for (const AmountOutcome& a : e.results[r].amounts) {
+            const auto k = static_cast<std::size_t>(a.amount - slice.version->amounts.data());
+            WW_FUZZ_CHECK(fast.amounts[slice.firstAmount + k] == a.value);
+        }
+    }
+    WW_FUZZ_CHECK(fast.ruleErrors == !e.ruleErrors.empty());
+
+    // Any doubles at all: invalid ones are flagged, statuses follow the criteria.
+    for (std::size_t i = 0; i < encoded.size() && !bytes.empty(); ++i) {
+        double d = 0;
+        std::memcpy(&d, bytes.data() + (i * 8) % bytes.size(), std::min<std::size_t>(8, bytes.size() - (i * 8) % bytes.size()));
+        encoded[i] = d;
+    }
+    program->run(encoded.data(), fast);
+    for (std::size_t r = 0; r < program->results().size(); ++r) {
+        const Program::ResultSlice& slice = program->results()[r];
+        bool notMet = false, open = false;
+        for (std::size_t k = 0; k < slice.criterionCount; ++k) {
+            notMet = notMet || fast.criteria[slice.firstCriterion + k] == CriterionStatus::NotMet;
+            open = open || fast.criteria[slice.firstCriterion + k] == CriterionStatus::Open;
+        }
+        WW_FUZZ_CHECK(fast.statuses[r] == (notMet ? Status::NotEligible : (open ? Status::Unknown : Status::Eligible)));
+    }
+    WW_FUZZ_CHECK(fast.invalidAnswer >= -1 && fast.invalidAnswer < static_cast<int>(rs.questions.size()));
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -108,6 +167,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         WW_FUZZ_CHECK(q.next.empty());
         WW_FUZZ_CHECK(q.results.size() == e.results.size());
         for (std::size_t i = 0; i < q.results.size(); ++i) WW_FUZZ_CHECK(q.results[i].status == e.results[i].status);
+
+        checkFastPath(rs, answers, date, rest);
 
         CourseView view = courseView(rs, answers, date);
         dumped(toJson(view, rs, rs.locales.front()));

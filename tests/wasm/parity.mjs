@@ -2,6 +2,10 @@
 //  - every rule case of every ruleset in rules/: the wasm evaluation JSON
 //    equals the native `wegwijzer eval` JSON for the same answers and date,
 //    and the case passes in wasm as it does natively;
+//  - the fast path (web/src/engine.js FastPath over the core's Program) gives
+//    the statuses, criteria, amounts and rule-error flag of the native
+//    evaluation on every rule case, and the statuses and amounts of the wasm
+//    Session.status on 400 random answer sets per ruleset;
 //  - every CertLogic conformance assertion: the wasm value equals the
 //    expected value and the native `wegwijzer logic` value.
 // Usage: node tests/wasm/parity.mjs WASM_DIR NATIVE_WEGWIJZER
@@ -12,6 +16,7 @@ import { join, dirname, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { FastPath } from "../../web/src/engine.js";
 
 const [wasmDir, native] = process.argv.slice(2).map((p) => resolve(p));
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -29,6 +34,7 @@ function runNative(args, input) {
 }
 
 let failures = 0;
+let fastCount = 0; // comparisons of the fast path
 function check(name, fn) {
   try {
     fn();
@@ -63,10 +69,67 @@ for (const set of readdirSync(rulesDir).sort()) {
         const n = runNative(["eval", rulesetPath, "--date", c.date, "--answers", answers, "--locale", "nl"]);
         const w = JSON.parse(session.evaluate(JSON.stringify(c.answers), c.date, "nl"));
         assert.deepStrictEqual(w, JSON.parse(n.out), "wasm and native evaluations differ");
+        fastAgrees(session, c.date, c.answers, JSON.parse(n.out));
       });
     });
   }
+  fastRandom(session, set);
   session.delete();
+}
+
+// The fast path against a full evaluation of the same answers.
+function fastPathFor(session, date) {
+  const questions = JSON.parse(session.describe("nl")).questions;
+  const fast = FastPath.open(wasm, session, date, questions);
+  assert.ok(fast, "the fast path compiles these rules");
+  return fast;
+}
+function fastAgrees(session, date, answers, full) {
+  const fast = fastPathFor(session, date).run(answers);
+  const outcome = fast.outcome();
+  fastCount++;
+  assert.deepStrictEqual(Object.keys(outcome), full.results.map((r) => r.id), "fast path: results in force");
+  for (const r of full.results) {
+    const f = outcome[r.id];
+    assert.equal(f.status, r.status, `fast path: status of ${r.id}`);
+    assert.deepStrictEqual(f.amounts, r.amounts, `fast path: amounts of ${r.id}`);
+    for (const reason of r.reasons) {
+      assert.equal(f.criteria[reason.criterion], reason.outcome, `fast path: ${r.id}/${reason.criterion}`);
+    }
+  }
+  assert.equal(fast.ruleErrors, full.ruleErrors.length > 0, "fast path: rule errors");
+  assert.equal(fast.invalidAnswer, null, "fast path: an answer was refused");
+}
+// Random answer sets (every option, booleans, numbers at the range ends and
+// inside it, and "not answered"), against Session.status of the same module.
+function fastRandom(session, set) {
+  const questions = JSON.parse(session.describe("nl")).questions;
+  let seed = 20261123;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const pick = (xs) => xs[Math.floor(random() * xs.length)];
+  for (const date of ["2024-06-01", "2025-09-01", "2026-12-01"]) {
+    const fast = fastPathFor(session, date);
+    for (let n = 0; n < 400; n++) {
+      const answers = {};
+      for (const q of questions) {
+        if (random() < 0.25) continue;
+        if (q.type === "choice") answers[q.id] = pick(q.options).value;
+        else if (q.type === "boolean") answers[q.id] = random() < 0.5;
+        else if (q.type === "number") answers[q.id] = pick([q.min, q.max, Math.round(q.min + random() * (q.max - q.min))]);
+        else answers[q.id] = pick(["1970-01-01", "2000-02-29", date]);
+      }
+      check(`${set} random #${n} on ${date}`, () => {
+        const status = JSON.parse(session.status(JSON.stringify(answers), date));
+        const outcome = fast.run(answers).outcome();
+        fastCount++;
+        for (const r of status.results) {
+          assert.equal(outcome[r.id].status, r.status, `fast path: status of ${r.id} for ${JSON.stringify(answers)}`);
+          assert.deepStrictEqual(outcome[r.id].amounts, r.amounts, `fast path: amounts of ${r.id}`);
+        }
+        assert.equal(fast.ruleErrors, status.ruleErrors.length > 0, "fast path: rule errors");
+      });
+    }
+  }
 }
 
 // 2. CertLogic conformance
@@ -92,5 +155,5 @@ for (const file of readdirSync(join(certlogic, "testSuite")).filter((f) => f.end
   }
 }
 
-console.log(`${caseCount} rule cases and ${assertions} CertLogic assertions through wasm: ${failures} failed`);
-process.exit(failures === 0 && caseCount > 0 && assertions > 0 ? 0 : 1);
+console.log(`${caseCount} rule cases, ${fastCount} fast-path comparisons and ${assertions} CertLogic assertions through wasm: ${failures} failed`);
+process.exit(failures === 0 && caseCount > 0 && fastCount > caseCount && assertions > 0 ? 0 : 1);
