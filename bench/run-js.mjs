@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { webcrypto } from 'node:crypto';
+import { FastPath } from '../web/src/engine.js';
 
 const require = createRequire(import.meta.url);
 const certlogic = require('certlogic-js');
@@ -228,6 +229,11 @@ const session = new core.Session();
 const summary = JSON.parse(session.loadUnsigned(rulesetText));
 if (summary.problems) throw new Error(`wasm: the ruleset does not load: ${JSON.stringify(summary.problems)}`);
 const wasmEvaluate = (answers) => JSON.parse(session.evaluate(JSON.stringify(answers), DATE, 'nl'));
+// The widget's fast path (web/src/engine.js): answers straight into the module's memory.
+const fast = FastPath.open(core, session, DATE, JSON.parse(session.describe('nl')).questions);
+if (!fast) throw new Error('wasm: no fast path for this ruleset');
+const resultCount = fast.resultIds.length;
+const readStatuses = (f) => { let s = 0; for (let r = 0; r < resultCount; r++) s += f.statusAt(r) === 'eligible' ? 2 : 1; return s; };
 
 const b64 = (t) => Uint8Array.from(Buffer.from(t, 'base64'));
 async function wasmVerify(s) {
@@ -269,7 +275,7 @@ function note(engineName, kind, i, resultId, criterionId, details) {
   }
 }
 
-const engineNames = ['wasm core', ...peers.map((p) => p.name)];
+const engineNames = ['wasm core', 'wasm core (fast path)', ...peers.map((p) => p.name)];
 for (const name of engineNames) {
   agreement[name] = { profilesCompared: N, profilesWithStatusMismatch: 0, status: 0, criterion: 0, amount: 0, examples: [] };
 }
@@ -296,6 +302,24 @@ for (let i = 0; i < N; i++) {
   }
   if (w.results.length !== Object.keys(ref).length) bad = true;
   if (bad) agreement['wasm core'].profilesWithStatusMismatch += 1;
+  // wasm fast path: statuses, every criterion, amounts.
+  const f = fast.run(complete[i]).outcome();
+  let fbad = fast.invalidAnswer !== null || Object.keys(f).length !== Object.keys(ref).length;
+  for (const [rid, r] of Object.entries(f)) {
+    const n = ref[rid];
+    if (!n || n.status !== r.status) {
+      fbad = true;
+      note('wasm core (fast path)', 'status', i, rid, null, { native: n && n.status, fast: r.status });
+    }
+    for (const [cid, c] of Object.entries(r.criteria)) {
+      if (n && n.criteria[cid] !== c) note('wasm core (fast path)', 'criterion', i, rid, cid, { native: n.criteria[cid], fast: c });
+    }
+    const ids = new Set([...Object.keys(r.amounts), ...Object.keys(n ? n.amounts : {})]);
+    for (const aid of ids) {
+      if (!n || !sameNumber(n.amounts[aid], r.amounts[aid])) note('wasm core (fast path)', 'amount', i, rid, null, { amount: aid, native: n && n.amounts[aid], fast: r.amounts[aid] });
+    }
+  }
+  if (fbad) agreement['wasm core (fast path)'].profilesWithStatusMismatch += 1;
   // peers: statuses, every criterion, amounts.
   for (const p of peers) {
     const rec = {};
@@ -350,6 +374,13 @@ record('wasm core', 'complete (widget path)', 'JSON.stringify + Session.evaluate
   measureSync((i) => wasmEvaluate(complete[i]).results.length, N));
 record('wasm core', 'complete (status path)', 'JSON.stringify + Session.status (statuses, amounts, next; no texts) + JSON.parse',
   measureSync((i) => JSON.parse(session.status(JSON.stringify(complete[i]), DATE)).results.length, N));
+const encoded = complete.map((a) => fast.encode(a));
+record('wasm core', 'complete (fast path)', 'FastPath.run(answers object): encode into wasm memory + _wegwijzer_run + read the statuses',
+  measureSync((i) => readStatuses(fast.run(complete[i])), N));
+record('wasm core', 'complete (fast path, encoded)', 'FastPath.runEncoded(answers encoded once by FastPath.encode) + read the statuses',
+  measureSync((i) => readStatuses(fast.runEncoded(encoded[i])), N));
+record('wasm core', 'fast path: encode only', 'FastPath.encode(answers object) into a Float64Array',
+  measureSync((i) => fast.encode(complete[i])[0] || 1, N));
 record('wasm core', 'partial, plan next', 'the same on partial profiles (1-4 answers)',
   measureSync((i) => wasmEvaluate(partial[i]).next.length, N));
 // Where the widget path's time goes: the wasm call alone, and the JSON.parse of its answer.

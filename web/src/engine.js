@@ -314,16 +314,33 @@ export class FastPath {
     this.flags = 0;
   }
 
-  // Evaluates `answers` ({question id: value}; absent or null = not
-  // answered). Returns this, to read the outcome from.
-  run(answers) {
-    const f64 = this.core.HEAPF64; // read each time: memory growth replaces the views
-    const base = this.mem.answers / 8;
+  // The answers ({question id: value}; absent or null = not answered) as
+  // the core reads them: one number per question. Into `into` when given.
+  encode(answers, into = new Float64Array(this.ids.length)) {
     const { ids, encoders } = this;
     for (let i = 0; i < ids.length; i += 1) {
       const v = answers[ids[i]];
-      f64[base + i] = v === undefined || v === null ? NaN : encoders[i](v);
+      into[i] = v === undefined || v === null ? NaN : encoders[i](v);
     }
+    return into;
+  }
+
+  // Evaluates `answers` ({question id: value}; absent or null = not
+  // answered). Returns this, to read the outcome from.
+  run(answers) {
+    // HEAPF64 is read each time: memory growth replaces the views.
+    const base = this.mem.answers / 8;
+    this.encode(answers, this.core.HEAPF64.subarray(base, base + this.ids.length));
+    return this.#evaluate();
+  }
+
+  // The same for answers encode() made (kept, e.g., for many evaluations).
+  runEncoded(encoded) {
+    this.core.HEAPF64.set(encoded, this.mem.answers / 8);
+    return this.#evaluate();
+  }
+
+  #evaluate() {
     this.flags = this.core._wegwijzer_run(this.mem.state);
     if (this.flags < 0) throw new RulesUnavailable('other', 'the fast path was not compiled for these rules');
     return this;
