@@ -156,6 +156,13 @@ struct Program::Instruction {
     Cell literal = Cell::null();
 };
 
+struct Program::Answer {
+    QuestionType type = QuestionType::Boolean;
+    double low = 0;           // the valid range: number min/max, choice 0..options-1
+    double high = 0;
+    std::uint32_t options = 0;  // Choice: where its options' values start in code_
+};
+
 Program::Program() = default;
 Program::~Program() = default;
 std::size_t Program::instructionCount() const { return code_.size(); }
@@ -394,7 +401,12 @@ std::shared_ptr<const Program> Program::build(std::shared_ptr<const Ruleset> rul
         if (q.askIf.valid() && (at = lowering.expression(q.askIf)) < 0) return refuse();
         p->askIf_.push_back(at);
         // A choice answer's value, one per option, ready to copy into its slot.
-        p->optionCells_.push_back(static_cast<std::uint32_t>(p->code_.size()));
+        Program::Answer answer;
+        answer.type = q.type;
+        answer.low = q.type == QuestionType::Number ? q.min : 0;
+        answer.high = q.type == QuestionType::Number ? q.max : static_cast<double>(q.options.size()) - 1;
+        answer.options = static_cast<std::uint32_t>(p->code_.size());
+        p->answers_.push_back(answer);
         for (std::size_t k = 0; k < q.options.size(); ++k) {
             Instruction option;
             option.literal = Cell::str(q.options[k].value, k < 32767 ? static_cast<int>(k) : -1);
@@ -687,8 +699,7 @@ struct Runner {
 };
 
 void Program::run(const double* answers, ProgramOutcome& out) const {
-    const std::vector<Question>& questions = ruleset_->questions;
-    const std::size_t n = questions.size();
+    const std::size_t n = answers_.size();
     out.invalidAnswer = -1;
     out.ruleErrors = false;
 
@@ -707,19 +718,19 @@ void Program::run(const double* answers, ProgramOutcome& out) const {
         const double a = answers[i];
         Cell c = Cell::unknown();
         if (!std::isnan(a)) {
-            const Question& q = questions[i];
+            const Answer& plan = answers_[i];
             bool valid = false;
-            switch (q.type) {
+            switch (plan.type) {
                 case QuestionType::Boolean:
                     valid = a == 0 || a == 1;
                     if (valid) c = Cell::of(a == 1);
                     break;
                 case QuestionType::Choice:
-                    valid = wholeIn(a, 0, static_cast<double>(q.options.size()) - 1);
-                    if (valid) c = code_[optionCells_[i] + static_cast<std::size_t>(a)].literal;
+                    valid = wholeIn(a, 0, plan.high);
+                    if (valid) c = code_[plan.options + static_cast<std::size_t>(a)].literal;
                     break;
                 case QuestionType::Number:
-                    valid = a >= q.min && a <= q.max;
+                    valid = a >= plan.low && a <= plan.high;
                     if (valid) c = Cell::num(a);
                     break;
                 case QuestionType::Date:

@@ -118,10 +118,19 @@ function fastRandom(session, set) {
         else if (q.type === "number") answers[q.id] = pick([q.min, q.max, Math.round(q.min + random() * (q.max - q.min))]);
         else answers[q.id] = pick(["1970-01-01", "2000-02-29", date]);
       }
+      // One set in ten has an answer the core must refuse (left out, flagged).
+      let invalid = null;
+      if (n % 10 === 9) {
+        const q = pick(questions);
+        invalid = q.id;
+        answers[q.id] = { choice: "no-such-option", boolean: "yes", number: q.max + 1, date: "2025-02-30" }[q.type];
+      }
       check(`${set} random #${n} on ${date}`, () => {
         const status = JSON.parse(session.status(JSON.stringify(answers), date));
         const outcome = fast.run(answers).outcome();
         fastCount++;
+        assert.equal(fast.invalidAnswer, invalid, "fast path: the refused answer");
+        assert.deepStrictEqual(status.errors.map((e) => e.path), invalid ? [`/${invalid}`] : [], "status: the refused answer");
         for (const r of status.results) {
           assert.equal(outcome[r.id].status, r.status, `fast path: status of ${r.id} for ${JSON.stringify(answers)}`);
           assert.deepStrictEqual(outcome[r.id].amounts, r.amounts, `fast path: amounts of ${r.id}`);

@@ -273,21 +273,13 @@ function dayNumber(text) {
 }
 
 // How each type of answer becomes a number (core/include/wegwijzer/program.hpp):
-// NaN is "not answered"; a value the core must refuse becomes one it refuses.
-function encoderFor(question) {
-  switch (question.type) {
-    case 'boolean':
-      return (v) => (v === true ? 1 : v === false ? 0 : 0.5);
-    case 'choice': {
-      const index = new Map(question.options.map((o, i) => [o.value, i]));
-      return (v) => index.get(v) ?? -1;
-    }
-    case 'number':
-      return (v) => (typeof v === 'number' ? v : -Infinity);
-    default:
-      return dayNumber;
-  }
-}
+// NaN is "not answered"; a value the core must refuse becomes one it refuses
+// (0.5 is no boolean, option index or day; -Infinity is below every range).
+const BOOLEAN = 0;
+const CHOICE = 1;
+const NUMBER = 2;
+const DATE = 3;
+const TYPE_CODES = { boolean: BOOLEAN, choice: CHOICE, number: NUMBER, date: DATE };
 
 export class FastPath {
   // Null when the core cannot compile these rules for the fast path (it
@@ -308,7 +300,12 @@ export class FastPath {
     this.layout = layout;
     const byId = new Map(questions.map((q) => [q.id, q]));
     this.ids = layout.questions;
-    this.encoders = this.ids.map((id) => encoderFor(byId.get(id)));
+    this.slotOf = new Map(this.ids.map((id, i) => [id, i]));
+    this.types = Int8Array.from(this.ids, (id) => TYPE_CODES[byId.get(id).type]);
+    this.options = this.ids.map((id) => {
+      const q = byId.get(id);
+      return q.type === 'choice' ? new Map(q.options.map((o, k) => [o.value, k])) : null;
+    });
     this.resultIds = layout.results.map((r) => r.id);
     this.mem = layout.memory;
     this.flags = 0;
@@ -317,10 +314,17 @@ export class FastPath {
   // The answers ({question id: value}; absent or null = not answered) as
   // the core reads them: one number per question. Into `into` when given.
   encode(answers, into = new Float64Array(this.ids.length)) {
-    const { ids, encoders } = this;
-    for (let i = 0; i < ids.length; i += 1) {
-      const v = answers[ids[i]];
-      into[i] = v === undefined || v === null ? NaN : encoders[i](v);
+    into.fill(NaN);
+    for (const id in answers) { // eslint-disable-line guard-for-in -- plain objects; unknown keys are skipped
+      const i = this.slotOf.get(id);
+      const v = answers[id];
+      if (i === undefined || v === null || v === undefined) continue;
+      switch (this.types[i]) {
+        case BOOLEAN: into[i] = v === true ? 1 : v === false ? 0 : 0.5; break;
+        case CHOICE: into[i] = this.options[i].get(v) ?? -1; break;
+        case NUMBER: into[i] = typeof v === 'number' ? v : -Infinity; break;
+        default: into[i] = dayNumber(v);
+      }
     }
     return into;
   }

@@ -90,6 +90,7 @@ public:
     void run(const double* answers, ProgramOutcome& out) const;
 
     struct Instruction;  // internal (program.cpp)
+    struct Answer;       // internal: how to read one question's encoded answer
 
     ~Program();
 
@@ -108,7 +109,7 @@ private:
     std::vector<std::uint32_t> operands_;   // instruction indices, by Instruction::first
     std::vector<std::int32_t> askIf_;       // per question: root instruction of its askIf, or -1
     std::vector<std::uint32_t> asked_;      // the questions with an askIf, in the ruleset's askOrder
-    std::vector<std::uint32_t> optionCells_;  // per question: where its options' values start in code_
+    std::vector<Answer> answers_;           // per question
     std::vector<std::uint32_t> criterionCode_;
     std::vector<std::uint32_t> amountCode_;
 };
