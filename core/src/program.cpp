@@ -479,14 +479,14 @@ struct Runner {
 
     Cell operand(const Instruction& ins, std::uint32_t i) const { return eval(p.operands_[ins.first + i]); }
     // An operand's truth; a fused form (the usual operand of and/or) without a call.
-    Truth truthOperand(const Instruction& ins, std::uint32_t i) const {
+    __attribute__((always_inline)) Truth truthOperand(const Instruction& ins, std::uint32_t i) const {
         const std::uint32_t at = p.operands_[ins.first + i];
         const Instruction& operand = p.code_[at];
         return operand.code >= Code::SlotIsOption ? fused(operand) : truth(at);
     }
 
     // The fused forms: a boolean (negated on request), unknown, or an error.
-    Truth fused(const Instruction& ins) const {
+    __attribute__((always_inline)) Truth fused(const Instruction& ins) const {
         const Cell& v = slots[ins.slot];
         if (v.kind == Kind::Unknown) return kUnknown;
         bool b;

@@ -312,30 +312,36 @@ export class FastPath {
   }
 
   // The answers ({question id: value}; absent or null = not answered) as
-  // the core reads them: one number per question. Into `into` when given.
-  encode(answers, into = new Float64Array(this.ids.length)) {
-    into.fill(NaN);
-    for (const id in answers) { // eslint-disable-line guard-for-in -- plain objects; unknown keys are skipped
-      const i = this.slotOf.get(id);
-      const v = answers[id];
-      if (i === undefined || v === null || v === undefined) continue;
-      switch (this.types[i]) {
-        case BOOLEAN: into[i] = v === true ? 1 : v === false ? 0 : 0.5; break;
-        case CHOICE: into[i] = this.options[i].get(v) ?? -1; break;
-        case NUMBER: into[i] = typeof v === 'number' ? v : -Infinity; break;
-        default: into[i] = dayNumber(v);
-      }
-    }
-    return into;
+  // the core reads them: one number per question.
+  encode(answers) {
+    const out = new Float64Array(this.ids.length);
+    this.#write(answers, out, 0);
+    return out;
   }
 
   // Evaluates `answers` ({question id: value}; absent or null = not
   // answered). Returns this, to read the outcome from.
   run(answers) {
     // HEAPF64 is read each time: memory growth replaces the views.
-    const base = this.mem.answers / 8;
-    this.encode(answers, this.core.HEAPF64.subarray(base, base + this.ids.length));
+    this.#write(answers, this.core.HEAPF64, this.mem.answers / 8);
     return this.#evaluate();
+  }
+
+  #write(answers, f64, base) {
+    for (let i = 0; i < this.ids.length; i += 1) f64[base + i] = NaN;
+    for (const id in answers) { // eslint-disable-line guard-for-in -- plain objects; unknown keys are skipped
+      const i = this.slotOf.get(id);
+      const v = answers[id];
+      if (i === undefined || v === null || v === undefined) continue;
+      let x;
+      switch (this.types[i]) {
+        case BOOLEAN: x = v === true ? 1 : v === false ? 0 : 0.5; break;
+        case CHOICE: x = this.options[i].get(v) ?? -1; break;
+        case NUMBER: x = typeof v === 'number' ? v : -Infinity; break;
+        default: x = dayNumber(v);
+      }
+      f64[base + i] = x;
+    }
   }
 
   // The same for answers encode() made (kept, e.g., for many evaluations).
