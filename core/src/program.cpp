@@ -87,7 +87,7 @@ struct Cell {
     }
 };
 
-bool same(const Cell& a, const Cell& b) {  // strictEquals
+__attribute__((always_inline)) inline bool same(const Cell& a, const Cell& b) {  // strictEquals
     if (a.kind != b.kind) return false;
     switch (a.kind) {
         case Kind::Null: return true;
@@ -129,6 +129,8 @@ enum class Code : std::uint8_t {
     Arithmetic,  // +, -, *, /, min, max
     PlusTime,
     DateOfBirth,
+    AndLeaves,  // and/or whose operands are all fused forms, one after the other in
+    OrLeaves,   // the code (first = the first of them): no operand list to follow
     // Fused forms of the most common shapes (same results, fewer steps).
     // They stay last: `code >= SlotIsOption` tells them apart.
     SlotIsOption,   // {"===": [{"var": choice}, "option"]}, either order
@@ -353,6 +355,19 @@ struct Lowering {
             if (at < 0) return -1;
             args.push_back(at);
         }
+        if (ins.code == Code::And || ins.code == Code::Or) {
+            bool leaves = true;
+            for (std::size_t k = 0; k < args.size(); ++k) {
+                leaves = leaves && args[k] == args[0] + static_cast<std::int32_t>(k) &&
+                         p.code_[static_cast<std::size_t>(args[k])].code >= Code::SlotIsOption;
+            }
+            if (leaves) {
+                ins.code = ins.code == Code::And ? Code::AndLeaves : Code::OrLeaves;
+                ins.first = static_cast<std::uint32_t>(args[0]);
+                ins.count = static_cast<std::uint32_t>(args.size());
+                return emit(ins);
+            }
+        }
         return emitWith(ins, args);
     }
 
@@ -476,12 +491,14 @@ struct Runner {
     using Instruction = Program::Instruction;
     const Program& p;
     const Cell* slots;
+    const Instruction* code = p.code_.data();
+    const std::uint32_t* operands = p.operands_.data();
 
-    Cell operand(const Instruction& ins, std::uint32_t i) const { return eval(p.operands_[ins.first + i]); }
+    Cell operand(const Instruction& ins, std::uint32_t i) const { return eval(operands[ins.first + i]); }
     // An operand's truth; a fused form (the usual operand of and/or) without a call.
     __attribute__((always_inline)) Truth truthOperand(const Instruction& ins, std::uint32_t i) const {
-        const std::uint32_t at = p.operands_[ins.first + i];
-        const Instruction& operand = p.code_[at];
+        const std::uint32_t at = operands[ins.first + i];
+        const Instruction& operand = code[at];
         return operand.code >= Code::SlotIsOption ? fused(operand) : truth(at);
     }
 
@@ -504,10 +521,30 @@ struct Runner {
         return truthOf(b != ins.negate);
     }
 
+    __attribute__((always_inline)) Truth leaves(const Instruction& ins) const {
+        const Truth decides = ins.code == Code::AndLeaves ? kFalsy : kTruthy;
+        bool sawUnknown = false;
+        for (std::uint32_t i = 0; i < ins.count; ++i) {
+            const Truth t = fused(code[ins.first + i]);  // a boolean, unknown or an error
+            if (t == kError || t == decides) return t;
+            sawUnknown = sawUnknown || t == kUnknown;
+        }
+        return sawUnknown ? kUnknown : (ins.code == Code::AndLeaves ? kTruthy : kFalsy);
+    }
+
+    // truth(), with the two most common roots (a fused form; and/or of
+    // fused forms) handled without a call.
+    __attribute__((always_inline)) Truth rootTruth(std::uint32_t at) const {
+        const Instruction& ins = code[at];
+        if (ins.code >= Code::SlotIsOption) return fused(ins);
+        if (ins.code == Code::AndLeaves || ins.code == Code::OrLeaves) return leaves(ins);
+        return truth(at);
+    }
+
     // The truth category of instruction `at`: what evaluating it and asking
     // isTruthy/isFalsy would give, without building the value where it can.
-    Truth truth(std::uint32_t at) const {
-        const Instruction& ins = p.code_[at];
+    __attribute__((noinline)) Truth truth(std::uint32_t at) const {
+        const Instruction& ins = code[at];
         switch (ins.code) {
             case Code::SlotIsOption:
             case Code::SlotIs:
@@ -521,6 +558,8 @@ struct Runner {
                 if (t == kFalsy) return kTruthy;
                 return t == kNeither ? kError : t;
             }
+            case Code::AndLeaves:
+            case Code::OrLeaves: return leaves(ins);
             case Code::And:
             case Code::Or: {
                 // As evalJunction: the category of the value it returns.
@@ -547,7 +586,7 @@ struct Runner {
     }
 
     Cell eval(std::uint32_t at) const {
-        const Instruction& ins = p.code_[at];
+        const Instruction& ins = code[at];
         switch (ins.code) {
             case Code::Literal: return ins.literal;
             case Code::Slot: return slots[ins.slot];
@@ -561,6 +600,14 @@ struct Runner {
                 return Cell::of(t == kTruthy);
             }
             case Code::If: return evalIf(ins);
+            case Code::AndLeaves:
+            case Code::OrLeaves: {
+                // Its operands give booleans, unknown or errors: so does it.
+                const Truth t = truth(at);
+                if (t == kUnknown) return Cell::unknown();
+                if (t == kError) return Cell::error();
+                return Cell::of(t == kTruthy);
+            }
             case Code::And:
             case Code::Or: return evalJunction(ins);
             case Code::Not: {
@@ -574,7 +621,7 @@ struct Runner {
                 Cell needle = operand(ins, 0);
                 if (needle.stops()) return needle;
                 for (std::uint32_t i = 1; i < ins.count; ++i) {
-                    if (same(needle, p.code_[p.operands_[ins.first + i]].literal)) return Cell::of(true);
+                    if (same(needle, code[operands[ins.first + i]].literal)) return Cell::of(true);
                 }
                 return Cell::of(false);
             }
@@ -754,7 +801,7 @@ void Program::run(const double* answers, ProgramOutcome& out) const {
     // the later slots hold answers not settled yet, but no askIf reads them.
     const Runner runner{*this, slots};
     for (const std::uint32_t i : asked_) {
-        const Truth guard = runner.truth(static_cast<std::uint32_t>(askIf_[i]));
+        const Truth guard = runner.rootTruth(static_cast<std::uint32_t>(askIf_[i]));
         if (guard == kTruthy) continue;
         if (guard == kError) out.ruleErrors = true;
         if (guard == kFalsy) {
@@ -776,7 +823,7 @@ void Program::run(const double* answers, ProgramOutcome& out) const {
         bool failed = false;
         for (std::size_t k = 0; k < criteria; ++k) {
             const std::size_t at = slice.firstCriterion + k;
-            const Truth t = runner.truth(criterionCode_[at]);
+            const Truth t = runner.rootTruth(criterionCode_[at]);
             CriterionStatus s;
             if (t == kError) {
                 failed = true;

@@ -328,15 +328,16 @@ export class FastPath {
   }
 
   #write(answers, f64, base) {
-    for (let i = 0; i < this.ids.length; i += 1) f64[base + i] = NaN;
+    const { slotOf, types, options } = this;
+    f64.fill(NaN, base, base + this.ids.length);
     for (const id in answers) { // eslint-disable-line guard-for-in -- plain objects; unknown keys are skipped
-      const i = this.slotOf.get(id);
+      const i = slotOf.get(id);
       const v = answers[id];
       if (i === undefined || v === null || v === undefined) continue;
       let x;
-      switch (this.types[i]) {
+      switch (types[i]) {
         case BOOLEAN: x = v === true ? 1 : v === false ? 0 : 0.5; break;
-        case CHOICE: x = this.options[i].get(v) ?? -1; break;
+        case CHOICE: x = options[i].get(v) ?? -1; break;
         case NUMBER: x = typeof v === 'number' ? v : -Infinity; break;
         default: x = dayNumber(v);
       }
