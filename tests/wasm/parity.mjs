@@ -74,6 +74,7 @@ for (const set of readdirSync(rulesDir).sort()) {
     });
   }
   fastRandom(session, set);
+  fastAfterGrowth(session, set);
   session.delete();
 }
 
@@ -139,6 +140,23 @@ function fastRandom(session, set) {
       });
     }
   }
+}
+
+// The module's memory grows (an argument larger than all of it is copied in): FastPath
+// must notice that its views are gone and give the same outcome after.
+function fastAfterGrowth(session, set) {
+  check(`${set} fast path after the module's memory grew`, () => {
+    const questions = JSON.parse(session.describe("nl")).questions;
+    const fast = fastPathFor(session, "2026-12-01");
+    const answers = {};
+    for (const q of questions) if (q.type === "choice") answers[q.id] = q.options[0].value;
+    const before = JSON.stringify(fast.run(answers).outcome());
+    const buffer = wasm.HEAPU8.buffer;
+    session.status(" ".repeat(wasm.HEAPU8.length), "2026-12-01"); // more than the whole memory
+    assert.notEqual(wasm.HEAPU8.buffer, buffer, "the memory did not grow: the test tests nothing");
+    assert.equal(JSON.stringify(fast.run(answers).outcome()), before);
+    fastCount++;
+  });
 }
 
 // 2. CertLogic conformance

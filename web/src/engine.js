@@ -309,6 +309,20 @@ export class FastPath {
     this.resultIds = layout.results.map((r) => r.id);
     this.mem = layout.memory;
     this.flags = 0;
+    this.runExport = core._wegwijzer_run;
+    this.statusNames = layout.statusNames;
+    this.heap = null;
+  }
+
+  // Views of the module's memory. The Module object is large (slow to look
+  // things up in), so they are kept, and made again only when memory growth
+  // has detached the old buffer (its views then have length 0).
+  #views() {
+    if (!this.heap || this.heap.u8.length === 0) {
+      const { HEAPU8, HEAP8, HEAPF64 } = this.core;
+      this.heap = { u8: HEAPU8, i8: HEAP8, f64: HEAPF64 };
+    }
+    return this.heap;
   }
 
   // The answers ({question id: value}; absent or null = not answered) as
@@ -322,8 +336,7 @@ export class FastPath {
   // Evaluates `answers` ({question id: value}; absent or null = not
   // answered). Returns this, to read the outcome from.
   run(answers) {
-    // HEAPF64 is read each time: memory growth replaces the views.
-    this.#write(answers, this.core.HEAPF64, this.mem.answers / 8);
+    this.#write(answers, this.#views().f64, this.mem.answers / 8);
     return this.#evaluate();
   }
 
@@ -347,12 +360,12 @@ export class FastPath {
 
   // The same for answers encode() made (kept, e.g., for many evaluations).
   runEncoded(encoded) {
-    this.core.HEAPF64.set(encoded, this.mem.answers / 8);
+    this.#views().f64.set(encoded, this.mem.answers / 8);
     return this.#evaluate();
   }
 
   #evaluate() {
-    this.flags = this.core._wegwijzer_run(this.mem.state);
+    this.flags = this.runExport(this.mem.state);
     if (this.flags < 0) throw new RulesUnavailable('other', 'the fast path was not compiled for these rules');
     return this;
   }
@@ -365,7 +378,7 @@ export class FastPath {
     return i >= 0 ? this.ids[i] : null;
   }
 
-  statusAt(r) { return this.layout.statusNames[this.core.HEAPU8[this.mem.statuses + r]]; }
+  statusAt(r) { return this.statusNames[this.#views().u8[this.mem.statuses + r]]; }
 
   statuses() {
     const out = {};
@@ -376,20 +389,20 @@ export class FastPath {
   // 'yes', 'no' (its askIf is false: an answer to it has no effect) or 'undecided'.
   applies(id) {
     const i = this.ids.indexOf(id);
-    return ['undecided', 'no', 'yes'][this.core.HEAP8[this.mem.applies + i] + 1];
+    return ['undecided', 'no', 'yes'][this.#views().i8[this.mem.applies + i] + 1];
   }
 
   // Every result's status, criteria and amounts, as objects.
   outcome() {
     const criteriaAt = this.mem.criteria;
-    const f64 = this.core.HEAPF64;
+    const { f64, u8 } = this.#views();
     let c = 0;
     let a = 0;
     const results = {};
     this.layout.results.forEach((res, r) => {
       const criteria = {};
       for (const id of res.criteria) {
-        criteria[id] = this.layout.criterionNames[this.core.HEAPU8[criteriaAt + c]];
+        criteria[id] = this.layout.criterionNames[u8[criteriaAt + c]];
         c += 1;
       }
       const amounts = {};
