@@ -300,7 +300,6 @@ export class FastPath {
     this.layout = layout;
     const byId = new Map(questions.map((q) => [q.id, q]));
     this.ids = layout.questions;
-    this.slotOf = new Map(this.ids.map((id, i) => [id, i]));
     this.types = Int8Array.from(this.ids, (id) => TYPE_CODES[byId.get(id).type]);
     this.options = this.ids.map((id) => {
       const q = byId.get(id);
@@ -341,18 +340,17 @@ export class FastPath {
   }
 
   #write(answers, f64, base) {
-    const { slotOf, types, options } = this;
-    f64.fill(NaN, base, base + this.ids.length);
-    for (const id in answers) { // eslint-disable-line guard-for-in -- plain objects; unknown keys are skipped
-      const i = slotOf.get(id);
-      const v = answers[id];
-      if (i === undefined || v === null || v === undefined) continue;
-      let x;
-      switch (types[i]) {
-        case BOOLEAN: x = v === true ? 1 : v === false ? 0 : 0.5; break;
-        case CHOICE: x = options[i].get(v) ?? -1; break;
-        case NUMBER: x = typeof v === 'number' ? v : -Infinity; break;
-        default: x = dayNumber(v);
+    const { ids, types, options } = this;
+    for (let i = 0; i < ids.length; i += 1) {
+      const v = answers[ids[i]];
+      let x = NaN; // not answered
+      if (v !== undefined && v !== null) {
+        switch (types[i]) {
+          case BOOLEAN: x = v === true ? 1 : v === false ? 0 : 0.5; break;
+          case CHOICE: x = options[i].get(v) ?? -1; break;
+          case NUMBER: x = typeof v === 'number' ? v : -Infinity; break;
+          default: x = dayNumber(v);
+        }
       }
       f64[base + i] = x;
     }
