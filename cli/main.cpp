@@ -216,6 +216,17 @@ std::optional<TrustRoot> loadTrustRoot(const std::string& path) {
         printProblems(path, loaded.problems);
         return std::nullopt;
     }
+    // A key id SHOULD be the key id of its key (bundle-format.md §4): the core
+    // cannot check that (no SHA-256 in it), the command can. A warning only:
+    // signatures are still matched by the key id the trust root gives.
+    for (std::size_t i = 0; i < loaded.root->keys.size(); ++i) {
+        const TrustedKey& key = loaded.root->keys[i];
+        const std::string expected = native::keyIdOf(key.publicKey);
+        if (key.keyid != expected) {
+            std::cerr << path << ": warning: /keys/" << i << "/keyid: \"" << key.keyid
+                      << "\" is not the key id of its publicKey (" << expected << ")\n";
+        }
+    }
     return loaded.root;
 }
 

@@ -27,6 +27,11 @@ contains out "2 signature(s)"
 check "two signatures are accepted" 0 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --ruleset-id example
 contains out 'accepted: ruleset "example" version 1'
 contains out "signed by:"
+if grep -qF "is not the key id" "$work/err"; then echo "FAIL a correct trust root gets a key id warning"; failures=$((failures + 1)); fi
+# A key id that is not the key's own: a warning (and here the signature no longer matches a key).
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["keys"][0]["keyid"]="0123456789abcdef0123456789abcdef"; print(json.dumps(d))' "$work/trust.json" >"$work/odd-trust.json"
+check "a key id that is not its key's is reported" 1 "$wegwijzer" verify --trust "$work/odd-trust.json" "$work/bundle.json" --date 2025-10-01
+contains err '/keys/0/keyid: "0123456789abcdef0123456789abcdef" is not the key id of its publicKey'
 check "wrong ruleset id" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --ruleset-id opleidingsincentives
 contains out "wrong-ruleset-id"
 check "rollback" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 2
