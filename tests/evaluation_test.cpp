@@ -143,6 +143,33 @@ TEST_F(Evaluate, CourseViewShowsWhatACourseCannotUnlock) {
     EXPECT_EQ(v.results[0].blockedBy[0]->id, "erkend");
 }
 
+TEST(CourseView, ShowsTheAmountsTheFactsAloneSettle) {
+    Json doc = minimalRuleset();
+    // An amount that depends on the course only, and one that depends on the person.
+    doc["results"][0]["versions"][0]["amounts"] = parse(R"([
+      {"id": "plafond", "unit": "euro", "value": {"if": [{"var": "erkend"}, 500, 250]},
+       "text": {"nl": "Plafond", "en": "Ceiling"}},
+      {"id": "bedrag", "unit": "euro", "value": {"*": [{"var": "uren"}, 10]},
+       "text": {"nl": "Bedrag", "en": "Amount"}}])");
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    ASSERT_TRUE(loaded.ruleset) << loaded.problems[0].path << ": " << loaded.problems[0].message;
+    const Date date = *Date::parse("2025-03-01");
+    const Json recognised = parse(R"({"erkend": true})");
+    CourseView v = courseView(*loaded.ruleset, recognised, date);
+    EXPECT_EQ(v.results[0].status, Status::Unknown);
+    ASSERT_EQ(v.results[0].amounts.size(), 1u);  // not "bedrag": the hours are the person's
+    EXPECT_EQ(v.results[0].amounts[0].amount->id, "plafond");
+    EXPECT_EQ(v.results[0].amounts[0].value, 500);
+    Json out = toJson(v, *loaded.ruleset, "nl");
+    EXPECT_EQ(out["results"][0]["amounts"], parse(R"({"plafond": 500})"));
+    EXPECT_EQ(out["results"][0]["amountDetails"][0]["text"], "Plafond");
+
+    const Json notRecognised = parse(R"({"erkend": false})");
+    CourseView blocked = courseView(*loaded.ruleset, notRecognised, date);
+    EXPECT_EQ(blocked.results[0].status, Status::NotEligible);
+    EXPECT_TRUE(blocked.results[0].amounts.empty());  // nothing to get: no amount either
+}
+
 TEST_F(Evaluate, CourseViewRefusesPersonalAnswers) {
     Json facts = parse(R"({"statuut": "werknemer"})");
     CourseView v = courseView(*rs, facts, *Date::parse("2025-03-01"));

@@ -354,6 +354,7 @@ CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& dat
             if (co.status == CriterionStatus::NotMet) c.blockedBy.push_back(co.criterion);
             if (co.status == CriterionStatus::Open && r.status == Status::Unknown) c.dependsOn.push_back(std::move(co));
         }
+        c.amounts = std::move(r.amounts);
         view.results.push_back(std::move(c));
     }
     return view;
@@ -381,6 +382,21 @@ Json criterionJson(const CriterionOutcome& co, const std::string& locale) {
     return j;
 }
 
+// `amounts` (id -> value) and `amountDetails` of a result object.
+void addAmounts(Json& j, const std::vector<AmountOutcome>& outcomes, const std::string& locale) {
+    Json amounts = Json::object();
+    Json details = Json::array();
+    for (const AmountOutcome& a : outcomes) {
+        amounts[a.amount->id] = Value::number(a.value).toJson();
+        details.push_back({{"id", a.amount->id},
+                           {"value", Value::number(a.value).toJson()},
+                           {"unit", a.amount->unit},
+                           {"text", text(a.amount->text, locale)}});
+    }
+    j["amounts"] = amounts;
+    j["amountDetails"] = details;
+}
+
 Json resultHeader(const Result& res, const Version& v, Status status, const std::string& locale) {
     Json j = {{"id", res.id},
               {"kind", res.kind == ResultKind::Incentive ? "incentive" : "referral"},
@@ -399,17 +415,7 @@ Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
     Json results = Json::array();
     for (const ResultOutcome& r : e.results) {
         Json j = resultHeader(*r.result, *r.version, r.status, locale);
-        Json amounts = Json::object();
-        Json amountDetails = Json::array();
-        for (const AmountOutcome& a : r.amounts) {
-            amounts[a.amount->id] = Value::number(a.value).toJson();
-            amountDetails.push_back({{"id", a.amount->id},
-                                     {"value", Value::number(a.value).toJson()},
-                                     {"unit", a.amount->unit},
-                                     {"text", text(a.amount->text, locale)}});
-        }
-        j["amounts"] = amounts;
-        j["amountDetails"] = amountDetails;
+        addAmounts(j, r.amounts, locale);
         // The reasons: for a negative verdict, the criteria that decided it;
         // otherwise every criterion with its outcome.
         Json reasons = Json::array();
@@ -471,6 +477,7 @@ Json toJson(const CourseView& view, const Ruleset& rs, const std::string& locale
         Json depends = Json::array();
         for (const CriterionOutcome& co : c.dependsOn) depends.push_back(criterionJson(co, locale));
         j["dependsOn"] = depends;
+        addAmounts(j, c.amounts, locale);
         results.push_back(std::move(j));
     }
     Json out = {{"ruleset", {{"id", rs.id}, {"version", rs.version}}},

@@ -524,7 +524,7 @@ export class WegwijzerGuide extends HTMLElement {
       back = this.#path.length > 0 || this.#isCourse;
     } else if (this.#screen === 'course') {
       view = renderCourse({
-        view: this.#courseView, ui, compact: this.#mode === 'course-summary',
+        view: this.#courseView, ui, locale, compact: this.#mode === 'course-summary',
         onCheck: this.#mode === 'course' ? this.#safely(() => this.#start(true)) : null,
       });
     } else if (this.#screen === 'results') {

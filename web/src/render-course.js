@@ -8,12 +8,15 @@
 //       everyone) or unknown, with the open criteria's `met` texts as "Als:"
 //   "Niet met deze opleiding"                    not-eligible, with the
 //       `notMet` texts of the criteria that block it
+// A possible incentive also shows the amounts the course's facts alone
+// settle (e.g. the cheque ceiling of a course outside higher education).
 //
 // In the catalogue variant (mode="course-summary") the conditions of each
 // incentive fold away under its name, so a listing stays short, and there is
 // no button: the listing links to the course's own page.
 
 import { h, uid, button } from './dom.js';
+import { amounts } from './render-results.js';
 
 function conditions(result, ui) {
   if (result.status === 'eligible') return h('p', { class: 'ww-course__everyone' }, ui.courseEveryone);
@@ -23,17 +26,18 @@ function conditions(result, ui) {
   ];
 }
 
-function possibleItem(result, ui, compact) {
+function possibleItem(result, ui, locale, compact) {
   const attrs = { class: 'ww-course__item ww-course__item--possible', 'data-result': result.id, 'data-course': result.status };
   if (compact) {
     return h('li', attrs, h('details', { class: 'ww-course__details' },
       h('summary', { class: 'ww-course__name' }, result.title, h('span', { class: 'ww-course__for-whom' }, ` (${ui.courseForWhom})`)),
-      conditions(result, ui)));
+      conditions(result, ui), amounts(result, ui, locale)));
   }
   return h('li', attrs,
     h('p', { class: 'ww-course__name' }, result.title),
     result.summary ? h('p', { class: 'ww-course__summary' }, result.summary) : null,
-    conditions(result, ui));
+    conditions(result, ui),
+    amounts(result, ui, locale));
 }
 
 function blockedItem(result) {
@@ -43,7 +47,7 @@ function blockedItem(result) {
 }
 
 // view: the core's course view output. Returns {element, heading}.
-export function renderCourse({ view, ui, compact, onCheck }) {
+export function renderCourse({ view, ui, locale, compact, onCheck }) {
   const incentives = view.results.filter((r) => r.kind === 'incentive');
   const possible = incentives.filter((r) => r.possible);
   const blocked = incentives.filter((r) => !r.possible);
@@ -63,7 +67,7 @@ export function renderCourse({ view, ui, compact, onCheck }) {
   const element = h('div', { class: ['ww-course', compact && 'ww-course--compact'], 'data-course-view': '' },
     heading,
     possible.length ? null : h('p', { class: 'ww-none' }, ui.courseNone),
-    section('possible', ui.courseCanUnlock, possible.map((r) => possibleItem(r, ui, compact))),
+    section('possible', ui.courseCanUnlock, possible.map((r) => possibleItem(r, ui, locale, compact))),
     section('blocked', ui.courseBlocked, blocked.map((r) => blockedItem(r))),
     possible.some((r) => r.status !== 'eligible') ? h('p', { class: 'ww-course__note' }, ui.courseNote) : null,
     onCheck ? h('div', { class: 'ww-actions ww-course__actions' },

@@ -29,7 +29,8 @@ function amountValue(detail, ui, locale) {
   return `${formatNumber(locale, detail.value)} ${detail.unit || ''}`.trim();
 }
 
-function amounts(result, ui, locale) {
+// The amounts block of a result (also of a result in the course summary).
+export function amounts(result, ui, locale) {
   if (!result.amountDetails || !result.amountDetails.length) return null;
   return h('div', { class: 'ww-block' },
     h('p', { class: 'ww-label' }, ui.amounts),

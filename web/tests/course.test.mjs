@@ -110,8 +110,11 @@ async function allSummaries(page) {
       .map((li) => [li.dataset.result, [...li.querySelectorAll('[data-criterion]')].map((c) => c.dataset.criterion).sort()]));
     const texts = (group) => Object.fromEntries([...root.querySelectorAll(`[data-group="${group}"] [data-result]`)]
       .map((li) => [li.dataset.result, li.textContent]));
+    const amounts = Object.fromEntries([...root.querySelectorAll('[data-group="possible"] [data-result]')]
+      .map((li) => [li.dataset.result, [...li.querySelectorAll('.ww-amounts__value')].map((e) => e.textContent)]));
     return {
       course: g.closest('[data-course]')?.dataset.course ?? null,
+      amounts,
       possible: items('possible'),
       blocked: items('blocked'),
       possibleText: texts('possible'),
@@ -160,6 +163,19 @@ for (const course of COURSES) {
     if (want.possible['vlaams-opleidingsverlof']) {
       // "opleidingsverlof: als je in de privésector werkt, in Vlaanderen"
       assert.match(s.possibleText['vlaams-opleidingsverlof'], /Als:.*Je werkt in de privésector\..*Je werkplaats ligt in Vlaanderen\./s);
+    }
+    // Amounts the course alone settles: outside higher education the cheque
+    // ceiling is 250 euros (the government pays half, 125), whatever the
+    // person's diploma; in higher education it depends on the diploma (500
+    // or 250), so no amount is shown yet. No other amount is settled by a
+    // course alone (verlof hours and krediet premiums are the person's).
+    const cheques = course.facts['opleiding-hoger-onderwijs'] ? [] : [/€\s?250/, /€\s?125/];
+    if (s.amounts.opleidingscheques) {
+      assert.equal(s.amounts.opleidingscheques.length, cheques.length, `${course.slug}: ${s.amounts.opleidingscheques}`);
+      cheques.forEach((re, k) => assert.match(s.amounts.opleidingscheques[k], re));
+    }
+    for (const [id, shownAmounts] of Object.entries(s.amounts)) {
+      if (id !== 'opleidingscheques') assert.deepEqual(shownAmounts, [], `${course.slug}: ${id} shows no amount`);
     }
     assert.equal((await state(page)).headingFocused, false, 'the summary does not take the focus');
 

@@ -70,6 +70,7 @@ struct CourseOutcome {
     Status status = Status::Unknown;            // Eligible: for everyone; NotEligible: for no one
     std::vector<const Criterion*> blockedBy;    // criteria the course fails
     std::vector<CriterionOutcome> dependsOn;    // personal criteria still open
+    std::vector<AmountOutcome> amounts;         // amounts the facts alone settle (none when not-eligible)
 };
 
 struct CourseView {
