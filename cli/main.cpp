@@ -76,7 +76,8 @@ Commands:
   courses For a course catalogue (JSON Lines: {"id": ..., "facts": {...}} per
           line; "-" reads stdin), print per course (JSON Lines) which results
           it can unlock and on which personal criteria and questions they
-          depend, so a catalogue can precompute its labels. A bad line gives
+          depend, and the amounts its facts alone settle, so a catalogue can
+          precompute its labels. A bad line gives
           an "error" line for that course and the rest goes on (exit 1).
   doc     Render the ruleset as a readable Dutch document (Markdown) for
           policy staff: questions, results, versions, criteria, sources.
@@ -900,10 +901,13 @@ Json courseLabels(const Ruleset& rs, const Json& line, const Date& date) {
             criteria.push_back(co.criterion->id);
             for (const Question* q : co.openQuestions) questions.insert(q->id);
         }
+        Json amounts = Json::object();  // settled by the course's facts alone
+        for (const AmountOutcome& a : c.amounts) amounts[a.amount->id] = Value::number(a.value).toJson();
         possible.push_back({{"result", c.result->id},
                             {"forEveryone", c.status == Status::Eligible},
                             {"dependsOn", criteria},
-                            {"questions", Json(questions)}});
+                            {"questions", Json(questions)},
+                            {"amounts", amounts}});
     }
     out["possible"] = possible;
     out["impossible"] = impossible;

@@ -42,7 +42,7 @@ check "eval unknown locale" 2 "$wegwijzer" eval "$rules/example/ruleset.json" --
 
 # courses: a 10-hour course can never unlock opleidingsverlof (32 hours needed),
 # a 200-hour one can for some people; a broken line is reported, the rest goes on.
-printf '%s\n' '{"id": "kort", "facts": {"opleiding-uren": 10}}' '{"id": "lang", "facts": {"opleiding-uren": 200, "opleiding-in-databank": true}}' >"$work/catalogue.jsonl"
+printf '%s\n' '{"id": "kort", "facts": {"opleiding-uren": 10}}' '{"id": "lang", "facts": {"opleiding-uren": 200, "opleiding-in-databank": true, "opleiding-hoger-onderwijs": false}}' >"$work/catalogue.jsonl"
 check "courses" 0 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/catalogue.jsonl" --date 2026-11-23
 python3 - "$work/out" <<'PY' || failures=$((failures + 1))
 import json, sys
@@ -51,7 +51,12 @@ kort, lang = lines
 assert "vlaams-opleidingsverlof" in kort["impossible"], kort
 vov = [p for p in lang["possible"] if p["result"] == "vlaams-opleidingsverlof"]
 assert vov and not vov[0]["forEveryone"] and "statuut" in vov[0]["questions"], lang
-print("ok   courses labels: short course cannot unlock VOV, long one can for some people")
+# Outside higher education the cheque ceiling is 250 euros whatever the diploma;
+# the short course does not say, so its ceiling depends on the person.
+cheques = [p for p in lang["possible"] if p["result"] == "opleidingscheques"]
+assert cheques and cheques[0]["amounts"] == {"max-cheques-per-schooljaar": 250, "tussenkomst-overheid": 125}, cheques
+assert all(p["amounts"] == {} for p in kort["possible"]), kort
+print("ok   courses labels: short course cannot unlock VOV, long one can for some people; settled amounts")
 PY
 printf '%s\n' '{"id": "a", "facts": {"statuut": "student"}}' 'not json' '{"id": "b", "facts": {}}' >"$work/bad.jsonl"
 check "courses with bad lines" 1 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/bad.jsonl" --date 2026-11-23
