@@ -77,8 +77,8 @@ Commands:
           line; "-" reads stdin), print per course (JSON Lines) which results
           it can unlock and on which personal criteria and questions they
           depend, and the amounts its facts alone settle, so a catalogue can
-          precompute its labels. A bad line gives
-          an "error" line for that course and the rest goes on (exit 1).
+          precompute its labels. A bad line gives an "error" line for that
+          course and the rest goes on (exit 1).
   doc     Render the ruleset as a readable Dutch document (Markdown) for
           policy staff: questions, results, versions, criteria, sources.
   questions  Simulate the interview over every combination of answers (one
