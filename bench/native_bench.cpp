@@ -114,12 +114,8 @@ void widgetLoop(benchmark::State& state, const std::vector<std::string>& texts) 
 }
 
 std::vector<double> encode(const Json& answers) {
-    std::vector<double> out(in.ruleset->questions.size(), kNotAnswered);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const Question& q = in.ruleset->questions[i];
-        auto it = answers.find(q.id);
-        if (it != answers.end()) out[i] = encodeAnswer(q, *it).value_or(kNotAnswered);
-    }
+    std::vector<double> out(in.ruleset->questions.size());
+    encodeAnswers(*in.ruleset, answers, out.data());
     return out;
 }
 
@@ -129,11 +125,7 @@ void programLoop(benchmark::State& state, bool encoding) {
     std::size_t i = 0;
     for (auto _ : state) {
         if (encoding) {
-            for (std::size_t k = 0; k < encoded.size(); ++k) {
-                const Question& q = in.ruleset->questions[k];
-                auto it = in.complete[i].find(q.id);
-                encoded[k] = it == in.complete[i].end() ? kNotAnswered : encodeAnswer(q, *it).value_or(kNotAnswered);
-            }
+            encodeAnswers(*in.ruleset, in.complete[i], encoded.data());
             in.program->run(encoded.data(), out);
         } else {
             in.program->run(in.completeEncoded[i].data(), out);

@@ -901,13 +901,11 @@ Json courseLabels(const Ruleset& rs, const Json& line, const Date& date) {
             criteria.push_back(co.criterion->id);
             for (const Question* q : co.openQuestions) questions.insert(q->id);
         }
-        Json amounts = Json::object();  // settled by the course's facts alone
-        for (const AmountOutcome& a : c.amounts) amounts[a.amount->id] = Value::number(a.value).toJson();
         possible.push_back({{"result", c.result->id},
                             {"forEveryone", c.status == Status::Eligible},
                             {"dependsOn", criteria},
                             {"questions", Json(questions)},
-                            {"amounts", amounts}});
+                            {"amounts", toJson(c.amounts)}});  // settled by the course's facts alone
     }
     out["possible"] = possible;
     out["impossible"] = impossible;

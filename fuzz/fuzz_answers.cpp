@@ -72,13 +72,8 @@ void checkEvaluation(const Evaluation& e, const Ruleset& rs, const Json& answers
 void checkFastPath(const Ruleset& rs, const Json& answers, const Date& date, std::string_view bytes) {
     auto program = Program::build(gRuleset, date);
     if (!program) return;  // a ruleset with operations the fast path lacks
-    std::vector<double> encoded(rs.questions.size(), kNotAnswered);
-    if (answers.is_object()) {
-        for (std::size_t i = 0; i < rs.questions.size(); ++i) {
-            auto it = answers.find(rs.questions[i].id);
-            if (it != answers.end()) encoded[i] = encodeAnswer(rs.questions[i], *it).value_or(kNotAnswered);
-        }
-    }
+    std::vector<double> encoded(rs.questions.size());
+    encodeAnswers(rs, answers, encoded.data());
     ProgramOutcome fast = program->makeOutcome();
     program->run(encoded.data(), fast);
     EvaluateOptions quick;

@@ -65,15 +65,8 @@ std::vector<Applies> appliesByTree(const Ruleset& rs, const Json& answers, const
 // number of differences (each one reported).
 int compare(const Program& program, const Json& answers, const std::string& label) {
     const Ruleset& rs = program.ruleset();
-    std::vector<double> encoded(rs.questions.size(), kNotAnswered);
-    int firstInvalid = -1;
-    for (std::size_t i = 0; i < rs.questions.size(); ++i) {
-        const Question& q = rs.questions[i];
-        if (!answers.contains(q.id)) continue;
-        auto e = encodeAnswer(q, answers[q.id]);
-        if (e) encoded[i] = *e;
-        else if (firstInvalid < 0) firstInvalid = static_cast<int>(i);
-    }
+    std::vector<double> encoded(rs.questions.size());
+    encodeAnswers(rs, answers, encoded.data());
     ProgramOutcome fast = program.makeOutcome();
     program.run(encoded.data(), fast);
     EvaluateOptions options;
@@ -239,6 +232,19 @@ TEST(Program, EncodesAsEvaluateReads) {
         EXPECT_FALSE(encodeAnswer(q, Json::array())) << q.id;
         EXPECT_FALSE(encodeAnswer(q, "no such option or date")) << q.id;
     }
+
+    // A whole answers object: unknown keys skipped, refused answers left out and the first one named.
+    std::vector<double> out(rs->questions.size(), 0);
+    const Question& first = rs->questions[0];
+    const Question& second = rs->questions[1];
+    Json answers = {{"no-such-question", 1}, {second.id, Json::array()}, {first.id, answerClasses(first, Date{2026, 12, 1})[0]}};
+    EXPECT_EQ(encodeAnswers(*rs, answers, out.data()), 1);
+    EXPECT_EQ(out[0], *encodeAnswer(first, answers[first.id]));
+    for (std::size_t i = 1; i < out.size(); ++i) EXPECT_TRUE(std::isnan(out[i])) << rs->questions[i].id;
+    answers.erase(second.id);
+    EXPECT_EQ(encodeAnswers(*rs, answers, out.data()), -1);
+    EXPECT_EQ(encodeAnswers(*rs, Json::array(), out.data()), -1);
+    for (double d : out) EXPECT_TRUE(std::isnan(d));
 }
 
 TEST(Program, RefusesWhatItLacksWithTheReason) {

@@ -12,10 +12,10 @@
 // every answer or many answer sets: compileFor(date) lowers the rules in
 // force on that date and returns where, in the module's memory, the answers
 // go (one double per question, encoded as program.hpp says) and where the
-// outcome comes back; runCompiled() evaluates them. No JSON and no copies on
-// the way: web/src/engine.js (FastPath) writes and reads those arrays, and
-// calls the plain export `_wegwijzer_run(state)` with the address the layout
-// gives (an embind call costs about as much as a whole evaluation).
+// outcome comes back; the plain export `_wegwijzer_run(state)`, called with
+// the address the layout gives, evaluates them (not an embind method: an
+// embind call costs about a quarter of a whole evaluation). No JSON and no
+// copies on the way: web/src/engine.js (FastPath) writes and reads those arrays.
 
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
@@ -214,9 +214,6 @@ public:
             .dump();
     }
 
-    // The same as _wegwijzer_run, through embind (slower; for callers without the address).
-    int runCompiled() { return fast_->run(); }
-
     // Runs one case file against the loaded ruleset (parity tests).
     std::string runCases(const std::string& casesText) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
@@ -287,7 +284,6 @@ EMSCRIPTEN_BINDINGS(wegwijzer) {
         .function("status", &Session::status)
         .function("courseView", &Session::courseView)
         .function("runCases", &Session::runCases)
-        .function("compileFor", &Session::compileFor)
-        .function("runCompiled", &Session::runCompiled);
+        .function("compileFor", &Session::compileFor);
     function("evaluateLogic", &wegwijzer::evaluateLogic);
 }

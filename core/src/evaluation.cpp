@@ -360,6 +360,12 @@ CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& dat
     return view;
 }
 
+Json toJson(const std::vector<AmountOutcome>& amounts) {
+    Json out = Json::object();
+    for (const AmountOutcome& a : amounts) out[a.amount->id] = Value::number(a.value).toJson();
+    return out;
+}
+
 Json toJson(const Problems& problems) {
     Json out = Json::array();
     for (const Problem& p : problems) out.push_back({{"path", p.path}, {"message", p.message}});
@@ -384,16 +390,14 @@ Json criterionJson(const CriterionOutcome& co, const std::string& locale) {
 
 // `amounts` (id -> value) and `amountDetails` of a result object.
 void addAmounts(Json& j, const std::vector<AmountOutcome>& outcomes, const std::string& locale) {
-    Json amounts = Json::object();
     Json details = Json::array();
     for (const AmountOutcome& a : outcomes) {
-        amounts[a.amount->id] = Value::number(a.value).toJson();
         details.push_back({{"id", a.amount->id},
                            {"value", Value::number(a.value).toJson()},
                            {"unit", a.amount->unit},
                            {"text", text(a.amount->text, locale)}});
     }
-    j["amounts"] = amounts;
+    j["amounts"] = toJson(outcomes);
     j["amountDetails"] = details;
 }
 
@@ -450,9 +454,7 @@ Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
 Json toStatusJson(const Evaluation& e) {
     Json results = Json::array();
     for (const ResultOutcome& r : e.results) {
-        Json amounts = Json::object();
-        for (const AmountOutcome& a : r.amounts) amounts[a.amount->id] = Value::number(a.value).toJson();
-        results.push_back({{"id", r.result->id}, {"status", statusName(r.status)}, {"amounts", std::move(amounts)}});
+        results.push_back({{"id", r.result->id}, {"status", statusName(r.status)}, {"amounts", toJson(r.amounts)}});
     }
     Json next = Json::array();
     for (const Question* q : e.next) next.push_back(q->id);

@@ -112,6 +112,14 @@ Truth category(const Cell& c) {
 
 Truth truthOf(bool b) { return b ? kTruthy : kFalsy; }
 
+// The value of something that gives only booleans, unknown or errors (the
+// fused forms, and/or of them, "!"), from its truth.
+Cell booleanCell(Truth t) {
+    if (t == kUnknown) return Cell::unknown();
+    if (t == kError) return Cell::error();
+    return Cell::of(t == kTruthy);
+}
+
 bool isInteger(const Cell& c) {
     return c.kind == Kind::Number && std::floor(c.number) == c.number && std::fabs(c.number) <= 9007199254740992.0;
 }
@@ -132,12 +140,14 @@ enum class Code : std::uint8_t {
     AndLeaves,  // and/or whose operands are all fused forms, one after the other in
     OrLeaves,   // the code (first = the first of them): no operand list to follow
     // Fused forms of the most common shapes (same results, fewer steps).
-    // They stay last: `code >= SlotIsOption` tells them apart.
+    // They stay last: isFused() tells them apart by that.
     SlotIsOption,   // {"===": [{"var": choice}, "option"]}, either order
     SlotIs,         // {"===": [{"var": x}, literal]}, either order, for other questions
     SlotInOptions,  // {"in": [{"var": choice}, ["option", ...]]}
     SlotVsNumber,   // {">=": [{"var": number}, 18]}, either order, two operands
 };
+
+bool isFused(Code code) { return code >= Code::SlotIsOption; }
 
 }  // namespace
 
@@ -223,8 +233,7 @@ struct Lowering {
                 const std::int32_t inner = lower(*n.args[0]);
                 if (inner < 0) return -1;
                 Instruction& leaf = p.code_[static_cast<std::size_t>(inner)];
-                if (leaf.code == Code::SlotIsOption || leaf.code == Code::SlotIs || leaf.code == Code::SlotInOptions ||
-                    leaf.code == Code::SlotVsNumber) {
+                if (isFused(leaf.code)) {
                     // Each gives a boolean, unknown or an error: "!" flips the boolean only.
                     leaf.negate = !leaf.negate;
                     return inner;
@@ -359,7 +368,7 @@ struct Lowering {
             bool leaves = true;
             for (std::size_t k = 0; k < args.size(); ++k) {
                 leaves = leaves && args[k] == args[0] + static_cast<std::int32_t>(k) &&
-                         p.code_[static_cast<std::size_t>(args[k])].code >= Code::SlotIsOption;
+                         isFused(p.code_[static_cast<std::size_t>(args[k])].code);
             }
             if (leaves) {
                 ins.code = ins.code == Code::And ? Code::AndLeaves : Code::OrLeaves;
@@ -449,8 +458,6 @@ std::shared_ptr<const Program> Program::build(std::shared_ptr<const Ruleset> rul
             p->amountCode_.push_back(static_cast<std::uint32_t>(at));
         }
     }
-    p->criterionCount_ = p->criterionCode_.size();
-    p->amountCount_ = p->amountCode_.size();
     return p;
 }
 
@@ -458,8 +465,8 @@ ProgramOutcome Program::makeOutcome() const {
     ProgramOutcome out;
     out.applies.assign(ruleset_->questions.size(), Applies::Undecided);
     out.statuses.assign(results_.size(), Status::Unknown);
-    out.criteria.assign(criterionCount_, CriterionStatus::Open);
-    out.amounts.assign(amountCount_, kNotAnswered);
+    out.criteria.assign(criterionCode_.size(), CriterionStatus::Open);
+    out.amounts.assign(amountCode_.size(), kNotAnswered);
     out.dateText.assign(ruleset_->questions.size() * 10, '0');
     return out;
 }
@@ -499,7 +506,7 @@ struct Runner {
     __attribute__((always_inline)) Truth truthOperand(const Instruction& ins, std::uint32_t i) const {
         const std::uint32_t at = operands[ins.first + i];
         const Instruction& operand = code[at];
-        return operand.code >= Code::SlotIsOption ? fused(operand) : truth(at);
+        return isFused(operand.code) ? fused(operand) : truth(at);
     }
 
     // The fused forms: a boolean (negated on request), unknown, or an error.
@@ -536,7 +543,7 @@ struct Runner {
     // fused forms) handled without a call.
     __attribute__((always_inline)) Truth rootTruth(std::uint32_t at) const {
         const Instruction& ins = code[at];
-        if (ins.code >= Code::SlotIsOption) return fused(ins);
+        if (isFused(ins.code)) return fused(ins);
         if (ins.code == Code::AndLeaves || ins.code == Code::OrLeaves) return leaves(ins);
         return truth(at);
     }
@@ -593,30 +600,13 @@ struct Runner {
             case Code::SlotIsOption:
             case Code::SlotIs:
             case Code::SlotInOptions:
-            case Code::SlotVsNumber: {
-                const Truth t = fused(ins);
-                if (t == kUnknown) return Cell::unknown();
-                if (t == kError) return Cell::error();
-                return Cell::of(t == kTruthy);
-            }
+            case Code::SlotVsNumber: return booleanCell(fused(ins));
             case Code::If: return evalIf(ins);
             case Code::AndLeaves:
-            case Code::OrLeaves: {
-                // Its operands give booleans, unknown or errors: so does it.
-                const Truth t = truth(at);
-                if (t == kUnknown) return Cell::unknown();
-                if (t == kError) return Cell::error();
-                return Cell::of(t == kTruthy);
-            }
+            case Code::OrLeaves: return booleanCell(leaves(ins));
             case Code::And:
             case Code::Or: return evalJunction(ins);
-            case Code::Not: {
-                Cell v = operand(ins, 0);
-                if (v.stops()) return v;
-                if (v.falsy()) return Cell::of(true);
-                if (v.truthy()) return Cell::of(false);
-                return Cell::error();
-            }
+            case Code::Not: return booleanCell(truth(at));  // gives only booleans, unknown or errors too
             case Code::InLiterals: {
                 Cell needle = operand(ins, 0);
                 if (needle.stops()) return needle;
@@ -879,6 +869,20 @@ std::optional<double> encodeAnswer(const Question& q, const Json& a) {
         }
     }
     return std::nullopt;
+}
+
+int encodeAnswers(const Ruleset& ruleset, const Json& answers, double* out) {
+    int firstRefused = -1;
+    for (std::size_t i = 0; i < ruleset.questions.size(); ++i) {
+        out[i] = kNotAnswered;
+        if (!answers.is_object()) continue;
+        auto it = answers.find(ruleset.questions[i].id);
+        if (it == answers.end()) continue;
+        auto encoded = encodeAnswer(ruleset.questions[i], *it);
+        if (encoded) out[i] = *encoded;
+        else if (firstRefused < 0) firstRefused = static_cast<int>(i);
+    }
+    return firstRefused;
 }
 
 }  // namespace wegwijzer

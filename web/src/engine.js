@@ -291,12 +291,11 @@ export class FastPath {
       console.info('wegwijzer: no fast path for these rules:', layout.unavailable);
       return null;
     }
-    return new FastPath(core, session, layout, questions);
+    return new FastPath(core, layout, questions);
   }
 
-  constructor(core, session, layout, questions) {
+  constructor(core, layout, questions) {
     this.core = core;
-    this.session = session;
     this.layout = layout;
     const byId = new Map(questions.map((q) => [q.id, q]));
     this.ids = layout.questions;
@@ -376,13 +375,8 @@ export class FastPath {
     return i >= 0 ? this.ids[i] : null;
   }
 
+  // The status of result r (in the order of layout.results).
   statusAt(r) { return this.statusNames[this.#views().u8[this.mem.statuses + r]]; }
-
-  statuses() {
-    const out = {};
-    for (let r = 0; r < this.resultIds.length; r += 1) out[this.resultIds[r]] = this.statusAt(r);
-    return out;
-  }
 
   // 'yes', 'no' (its askIf is false: an answer to it has no effect) or 'undecided'.
   applies(id) {

@@ -87,6 +87,8 @@ CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& dat
 Json toJson(const Evaluation& evaluation, const Ruleset& ruleset, const std::string& locale);
 Json toJson(const CourseView& view, const Ruleset& ruleset, const std::string& locale);
 Json toJson(const Problems& problems);
+// The "amounts" member of a result: amount id -> value.
+Json toJson(const std::vector<AmountOutcome>& amounts);
 
 // The compact form, without texts: per result its id, status and amounts;
 // next, progress, errors and ruleErrors as in the full form. For callers that

@@ -45,6 +45,13 @@ inline constexpr double kNotAnswered = std::numeric_limits<double>::quiet_NaN();
 // nullopt when evaluate() would refuse the answer.
 std::optional<double> encodeAnswer(const Question& question, const Json& answer);
 
+// A JSON answers object (question id -> answer) encoded into `out`, one
+// number per question of `ruleset`: NaN where not answered, and where
+// evaluate() would refuse the answer (left out, as evaluate() leaves it out).
+// Keys that are no question are skipped. Returns the index of the first
+// refused answer, or -1.
+int encodeAnswers(const Ruleset& ruleset, const Json& answers, double* out);
+
 // Whether a question applies to the person, after askIf.
 enum class Applies : std::int8_t { Undecided = -1, No = 0, Yes = 1 };
 
@@ -80,8 +87,8 @@ public:
     const Ruleset& ruleset() const { return *ruleset_; }
     const Date& date() const { return date_; }
     const std::vector<ResultSlice>& results() const { return results_; }
-    std::size_t criterionCount() const { return criterionCount_; }
-    std::size_t amountCount() const { return amountCount_; }
+    std::size_t criterionCount() const { return criterionCode_.size(); }
+    std::size_t amountCount() const { return amountCode_.size(); }
     std::size_t instructionCount() const;
 
     // Buffers of the right sizes for run().
@@ -103,8 +110,6 @@ private:
     Date date_;
     std::string dateString_;
     std::vector<ResultSlice> results_;
-    std::size_t criterionCount_ = 0;
-    std::size_t amountCount_ = 0;
     std::vector<Instruction> code_;
     std::vector<std::uint32_t> operands_;   // instruction indices, by Instruction::first
     std::vector<std::int32_t> askIf_;       // per question: root instruction of its askIf, or -1
