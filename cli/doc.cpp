@@ -122,8 +122,18 @@ std::string renderRulesetDocument(const Ruleset& rs, const std::string& sourcePa
                 << textIn(r.summary, nl) << "\n";
             for (const Version& v : r.versions) {
                 out << "\n#### Geldig vanaf " << v.validFrom.toString()
-                    << (v.validUntil ? " tot en met " + v.validUntil->toString() : " (geen einddatum)") << "\n\n"
-                    << "Je hebt er recht op als aan alle voorwaarden voldaan is:\n\n";
+                    << (v.validUntil ? " tot en met " + v.validUntil->toString() : " (geen einddatum)") << "\n\n";
+                if (!v.caution.empty()) {
+                    out << "Let op, voor deze hele versie (getoond aan de burger bij elke uitkomst): "
+                        << textIn(v.caution, nl) << "\n\n";
+                }
+                if (v.atMostUnknown) {
+                    out << "Deze versie zegt nooit “je hebt er recht op”: is aan alle voorwaarden voldaan, dan is de uitkomst "
+                           "“misschien” (`maxStatus`: `unknown`).\n\n";
+                    out << "Het kan alleen als aan alle voorwaarden voldaan is:\n\n";
+                } else {
+                    out << "Je hebt er recht op als aan alle voorwaarden voldaan is:\n\n";
+                }
                 int n = 1;
                 for (const Criterion& c : v.criteria) {
                     const bool bareQuestion = c.test.source().is_object() && c.test.source().contains("var");
@@ -132,6 +142,7 @@ std::string renderRulesetDocument(const Ruleset& rs, const std::string& sourcePa
                         << "   Voldaan: “" << textIn(c.met, nl) << "” Niet voldaan: “" << textIn(c.notMet, nl) << "”  \n"
                         << "   Bron: <" << c.source.url << ">";
                     if (!c.source.note.empty()) out << "  \n   Noot: " << c.source.note;
+                    if (!c.source.unofficial.empty()) out << "  \n   Geen officiële bron, want: " << c.source.unofficial;
                     if (!c.caution.empty()) out << "  \n   Let op (getoond aan de burger): " << textIn(c.caution, nl);
                     out << "\n";
                 }

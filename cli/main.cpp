@@ -62,7 +62,10 @@ Usage:
 Commands:
   lint    Load and check a ruleset; print every problem with its JSON Pointer,
           then warnings: dead conditions, unread questions, results no case
-          (--cases) expects, texts that look untranslated. Warnings fail the command only with --strict.
+          (--cases) expects, texts that look untranslated, gaps between a
+          result's versions, sources outside authoring.officialHosts, long
+          sentences and help texts, unexplained authoring.terms. Warnings
+          fail the command only with --strict.
   test    Run rule cases (files, or folders of *.json files) against a ruleset;
           fails when a case fails or when a criterion was not seen both met
           and not met by some case (criterion coverage; --no-coverage skips it).

@@ -14,8 +14,9 @@ course_questions = [q for q in ruleset["questions"] if q.get("scope") == "course
 def answer(q):
     if q["type"] == "boolean":
         return rng.random() < 0.5
-    if q["type"] == "number":
-        return rng.choice([8, 24, 31, 32, 60, 119, 120, 200, 360, 500])
+    if q["type"] == "number":  # values around the usual thresholds, within the question's range
+        return rng.choice([x for x in [0, 3, 8, 9, 24, 31, 32, 60, 119, 120, 200, 360, 500]
+                           if q["min"] <= x <= q["max"]])
     if q["type"] == "choice":
         return rng.choice(q["options"])["value"]
     return "2026-09-01"

@@ -19,12 +19,14 @@ const EXAMPLE = { bundle: 'bundles/example.dsse.json', 'ruleset-id': 'example', 
 // A person for the real ruleset: the course pages ask only about them.
 const PERSON = {
   statuut: 'werknemer-prive', woonplaats: 'vlaanderen', tewerkstellingsplaats: 'vlaanderen',
-  tewerkstellingspercentage: 100, 'uren-per-week': 38, diploma: 'so', 'werkervaring-jaren': 12,
-  'loopbaancheque-gebruikt': 'false', 'wil-loopbaan-onderbreken': 'false', 'opleiding-in-pop': 'false',
+  tewerkstellingspercentage: 100, 'tewerkstellingspercentage-maart': 100, 'uren-per-week': 38, diploma: 'so',
+  'werkervaring-jaren': 12, 'loopbaancheque-gebruikt': 'false', 'wil-loopbaan-onderbreken': 'false',
+  'opleiding-in-pop': 'false',
+  'opleiding-betaald-door-werkgever': 'false', // a personal question, also on a course page
 };
 const PERSON_FULL = {
   ...PERSON, 'opleiding-in-databank': 'true', 'opleiding-vok': 'false', 'opleiding-uren': 60,
-  'opleiding-hoger-onderwijs': 'false', 'opleiding-betaald-door-werkgever': 'false',
+  'opleiding-studiepunten': 0, 'opleiding-hoger-onderwijs': 'false',
 };
 const WERKNEMER = {
   statuut: 'werknemer', woonplaats: 'vlaanderen', tewerkstellingspercentage: 100, 'uren-per-week': 38,

@@ -62,3 +62,16 @@ TEST(Diff, ReportsChangedTextsAndConditions) {
     EXPECT_EQ(d.textChanges.size(), 3u);
     EXPECT_EQ(d.results[0].changed, 2u);  // werknemer with uren 30 or 34 (the classes from 30 up to 38)
 }
+
+TEST(Diff, ReportsAChangedVersionCaution) {
+    Json doc = minimalRuleset();
+    LoadedRuleset before = loadRulesetDocument(doc);
+    doc["results"][0]["versions"][1]["caution"] = Json::parse(R"({"nl": "Nog niet bevestigd.", "en": "Not confirmed."})");
+    LoadedRuleset after = loadRulesetDocument(doc);
+    ASSERT_TRUE(after.ruleset);
+    DiffOptions options;
+    options.oldDate = options.newDate = *Date::parse("2025-09-01");
+    RulesetDiff d = diffRulesets(*before.ruleset, *after.ruleset, options);
+    EXPECT_EQ(d.textChanges, std::vector<std::string>{"premie / version (caution): text changed"});
+    EXPECT_EQ(d.results[0].changed, 0u);  // a caution changes no verdict
+}

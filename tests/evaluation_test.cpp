@@ -215,3 +215,118 @@ TEST_F(Evaluate, StatusFormHasNoTexts) {
     EXPECT_EQ(s["next"], Json::array());
     EXPECT_EQ(s["progress"], toJson(e, *rs, "nl")["progress"]);
 }
+
+// ---------------------------------------------------------------- cautions
+// rules-format.md §10: cautions reach the person whenever they can change the
+// outcome: on met, not-met and open criteria, and the version's caution always.
+
+namespace {
+
+Json cautionText(const char* nl, const char* en) {
+    Json t = Json::object();
+    t["nl"] = nl;
+    t["en"] = en;
+    return t;
+}
+
+// The minimal ruleset with cautions: `erkend` (a course fact) and `werknemer`
+// of the first version, and optionally one for the first version as a whole.
+std::shared_ptr<const Ruleset> withCautions(bool versionCaution, bool sameTextTwice = false) {
+    Json doc = minimalRuleset();
+    Json& v = doc["results"][0]["versions"][0];
+    v["criteria"][0]["caution"] = cautionText("Werknemer: nog niet bevestigd.", "Employee: not confirmed yet.");
+    v["criteria"][2]["caution"] = cautionText("Een opleiding van 3 studiepunten telt ook.", "A course of 3 credits counts too.");
+    if (sameTextTwice) v["criteria"][1]["caution"] = v["criteria"][2]["caution"];
+    if (versionCaution) {
+        v["caution"] = cautionText("De regels voor dit schooljaar zijn nog niet bevestigd. Vraag het na bij 1700.",
+                                   "The rules of this school year are not confirmed yet. Ask 1700.");
+    }
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    EXPECT_TRUE(loaded.ruleset) << (loaded.problems.empty() ? "" : loaded.problems[0].path + ": " + loaded.problems[0].message);
+    return loaded.ruleset;
+}
+
+Json resultJson(const Ruleset& rs, const std::string& answers, const std::string& locale = "nl") {
+    const Json a = parse(answers);
+    return toJson(evaluate(rs, a, *Date::parse("2025-03-01")), rs, locale)["results"][0];
+}
+
+}  // namespace
+
+TEST(Cautions, ANotMetCriterionKeepsItsCaution) {
+    auto rs = withCautions(false);
+    ASSERT_TRUE(rs);
+    // Not recognised: refused on "erkend", whose caution says what else counts.
+    Json r = resultJson(*rs, R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": true, "erkend": false})");
+    EXPECT_EQ(r["status"], "not-eligible");
+    ASSERT_EQ(r["reasons"].size(), 1u);
+    EXPECT_EQ(r["reasons"][0]["outcome"], "not-met");
+    EXPECT_EQ(r["reasons"][0]["caution"], "Een opleiding van 3 studiepunten telt ook.");
+    EXPECT_EQ(r["cautions"], parse(R"(["Een opleiding van 3 studiepunten telt ook."])"));
+    // Two criteria not met: both cautions, in criterion order.
+    Json both = resultJson(*rs, R"({"statuut": "zelfstandige", "in-vlaanderen": true, "erkend": false})", "en");
+    EXPECT_EQ(both["cautions"], parse(R"(["Employee: not confirmed yet.", "A course of 3 credits counts too."])"));
+}
+
+TEST(Cautions, MetAndOpenCriteriaKeepTheirCautions) {
+    auto rs = withCautions(false);
+    ASSERT_TRUE(rs);
+    Json open = resultJson(*rs, R"({"statuut": "werknemer"})");
+    EXPECT_EQ(open["status"], "unknown");
+    EXPECT_EQ(open["cautions"], parse(R"(["Werknemer: nog niet bevestigd.", "Een opleiding van 3 studiepunten telt ook."])"));
+}
+
+TEST(Cautions, TheSameTextAppearsOnce) {
+    auto rs = withCautions(false, true);  // "vlaanderen" and "erkend" share a caution
+    ASSERT_TRUE(rs);
+    Json eligible = resultJson(*rs, R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": true, "erkend": true})");
+    EXPECT_EQ(eligible["status"], "eligible");
+    EXPECT_EQ(eligible["cautions"],
+              parse(R"(["Werknemer: nog niet bevestigd.", "Een opleiding van 3 studiepunten telt ook."])"));
+    Json refused = resultJson(*rs, R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": false, "erkend": false})");
+    EXPECT_EQ(refused["status"], "not-eligible");
+    ASSERT_EQ(refused["reasons"].size(), 2u);  // each reason keeps its own caution ...
+    EXPECT_EQ(refused["reasons"][0]["caution"], refused["reasons"][1]["caution"]);
+    EXPECT_EQ(refused["cautions"], parse(R"(["Een opleiding van 3 studiepunten telt ook."])"));  // ... the list has it once
+}
+
+TEST(Cautions, TheVersionCautionComesFirstWhateverTheStatus) {
+    auto rs = withCautions(true);
+    ASSERT_TRUE(rs);
+    const std::string first = "De regels voor dit schooljaar zijn nog niet bevestigd. Vraag het na bij 1700.";
+    const std::pair<const char*, const char*> cases[] = {
+        {"eligible", R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": true, "erkend": true})"},
+        {"not-eligible", R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": false, "erkend": true})"},
+        {"unknown", R"({"statuut": "werknemer"})"},
+    };
+    for (const auto& [status, answers] : cases) {
+        Json r = resultJson(*rs, answers);
+        EXPECT_EQ(r["status"], status);
+        ASSERT_FALSE(r["cautions"].empty()) << status;
+        EXPECT_EQ(r["cautions"][0], first) << status;
+    }
+    // Not eligible on "vlaanderen", which has no caution: the version's alone.
+    Json refused = resultJson(*rs, cases[1].second);
+    EXPECT_EQ(refused["cautions"], Json::array({first}));
+    EXPECT_EQ(resultJson(*rs, cases[2].second, "en")["cautions"][0],
+              "The rules of this school year are not confirmed yet. Ask 1700.");
+    // The version of 2025-09-01 has no caution and its criteria none either.
+    const Json a = parse(cases[0].second);
+    EXPECT_EQ(toJson(evaluate(*rs, a, *Date::parse("2025-09-01")), *rs, "nl")["results"][0]["cautions"], Json::array());
+}
+
+TEST(Cautions, TheCourseViewFollowsTheSameRule) {
+    auto rs = withCautions(true);
+    ASSERT_TRUE(rs);
+    const Date date = *Date::parse("2025-03-01");
+    const std::string first = "De regels voor dit schooljaar zijn nog niet bevestigd. Vraag het na bij 1700.";
+    const Json notRecognised = parse(R"({"erkend": false})");
+    Json blocked = toJson(courseView(*rs, notRecognised, date), *rs, "nl")["results"][0];
+    EXPECT_EQ(blocked["status"], "not-eligible");
+    EXPECT_EQ(blocked["blockedBy"][0]["caution"], "Een opleiding van 3 studiepunten telt ook.");
+    EXPECT_EQ(blocked["cautions"], Json::array({first, "Een opleiding van 3 studiepunten telt ook."}));
+    const Json recognised = parse(R"({"erkend": true})");
+    Json open = toJson(courseView(*rs, recognised, date), *rs, "nl")["results"][0];
+    EXPECT_EQ(open["status"], "unknown");
+    EXPECT_EQ(open["cautions"], Json::array({first, "Werknemer: nog niet bevestigd."}));  // erkend is not listed
+}

@@ -79,3 +79,17 @@ TEST(Doc, RendersEveryCriterionWithItsSource) {
     }
     EXPECT_NE(doc.find("Geldig vanaf 2025-09-01 (geen einddatum)"), std::string::npos);
 }
+
+TEST(Doc, RendersTheVersionCaution) {
+    Json doc = minimalRuleset();
+    doc["results"][0]["versions"][1]["caution"] = parse(R"({"nl": "Nog niet bevestigd. Vraag het na bij 1700.", "en": "Not confirmed."})");
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    ASSERT_TRUE(loaded.ruleset);
+    const std::string text = renderRulesetDocument(*loaded.ruleset, "mini.json");
+    const auto heading = text.find("Geldig vanaf 2025-09-01");
+    const auto caution = text.find("Let op, voor deze hele versie (getoond aan de burger bij elke uitkomst): "
+                                   "Nog niet bevestigd. Vraag het na bij 1700.");
+    ASSERT_NE(caution, std::string::npos) << text;
+    EXPECT_LT(heading, caution);
+    EXPECT_EQ(text.find("Not confirmed."), std::string::npos);  // the document is in Dutch
+}

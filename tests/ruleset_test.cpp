@@ -144,3 +144,25 @@ TEST(LoadRuleset, CollectsThresholdsPerQuestion) {
     ASSERT_TRUE(loaded.ruleset);
     EXPECT_EQ(loaded.ruleset->question("uren")->thresholds, (std::vector<double>{38}));
 }
+
+TEST(LoadRuleset, VersionCaution) {
+    Json doc = minimalRuleset();
+    doc["results"][0]["versions"][1]["caution"] = parse(R"({"nl": "Nog niet bevestigd.", "en": "Not confirmed yet."})");
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    ASSERT_TRUE(loaded.ruleset) << loaded.problems[0].path << ": " << loaded.problems[0].message;
+    EXPECT_EQ(textIn(loaded.ruleset->results[0].versions[1].caution, "en"), "Not confirmed yet.");
+    EXPECT_TRUE(loaded.ruleset->results[0].versions[0].caution.empty());
+}
+
+TEST(LoadRuleset, MalformedVersionCaution) {
+    const std::string at = "/results/0/versions/1/caution";
+    Json doc = minimalRuleset();
+    doc["results"][0]["versions"][1]["caution"] = "Nog niet bevestigd.";
+    expectOneProblem(doc, at, "text per locale");
+    doc["results"][0]["versions"][1]["caution"] = parse(R"({"nl": "Nog niet bevestigd."})");
+    expectOneProblem(doc, at, "\"en\" is missing");
+    doc["results"][0]["versions"][1]["caution"] = parse(R"({"nl": "Nog niet bevestigd.", "en": ""})");
+    expectOneProblem(doc, at + "/en", "non-empty string");
+    doc["results"][0]["versions"][1]["caution"] = parse(R"({"nl": "Nog niet bevestigd.", "en": "Not yet.", "fr": "Pas encore."})");
+    expectOneProblem(doc, at + "/fr", "not listed in /locales");
+}

@@ -213,6 +213,7 @@ void compareTexts(const std::string& what, const Text& a, const Text& b, std::ve
 
 void compareVersions(const std::string& rid, const Version* a, const Version* b, std::vector<std::string>& out) {
     if (a == nullptr || b == nullptr) return;
+    compareTexts(rid + " / version (caution)", a->caution, b->caution, out);
     for (const Criterion& c : b->criteria) {
         auto it = std::find_if(a->criteria.begin(), a->criteria.end(), [&](const Criterion& x) { return x.id == c.id; });
         const std::string where = rid + " / criterion " + c.id;

@@ -146,6 +146,11 @@ Status combine(const std::vector<CriterionOutcome>& criteria) {
     return open ? Status::Unknown : Status::Eligible;
 }
 
+// A version with "maxStatus": "unknown" never says eligible (rules-format §7.4).
+Status capped(const Version& v, Status s) {
+    return s == Status::Eligible && v.atMostUnknown ? Status::Unknown : s;
+}
+
 Status statusOf(const Version& v, const std::vector<Value>& slots) {
     bool open = false;
     for (const Criterion& c : v.criteria) {
@@ -153,7 +158,7 @@ Status statusOf(const Version& v, const std::vector<Value>& slots) {
         if (s == CriterionStatus::NotMet) return Status::NotEligible;
         open = open || s == CriterionStatus::Open;
     }
-    return open ? Status::Unknown : Status::Eligible;
+    return capped(v, open ? Status::Unknown : Status::Eligible);
 }
 
 // Follows open slots through askIf: a question whose askIf is still unknown
@@ -267,7 +272,7 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
         for (const Criterion& c : version->criteria) {
             r.criteria.push_back(CriterionOutcome{&c, judge(c, sheet.slots, &errors), {}});
         }
-        r.status = combine(r.criteria);
+        r.status = capped(*version, combine(r.criteria));
         // A criterion may read a question that does not apply to this person
         // (null); that is only an error when no other criterion decided "no".
         if (r.status != Status::NotEligible) out.ruleErrors.insert(out.ruleErrors.end(), errors.begin(), errors.end());
@@ -413,6 +418,32 @@ Json resultHeader(const Result& res, const Version& v, Status status, const std:
     return j;
 }
 
+// The cautions of a result, whatever its status (rules-format.md §10): the
+// version's own caution first, then the caution of every criterion listed
+// (met, not-met and open alike), in order, each text once. A caution can
+// change the outcome, so it must reach the person most of all on a "no".
+class Cautions {
+public:
+    Cautions(const Version& v, const std::string& locale) : locale_(locale) { add(v.caution); }
+    void add(const Text& caution) {
+        if (caution.empty()) return;
+        const std::string& t = textIn(caution, locale_);
+        for (const std::string* seen : texts_) {
+            if (*seen == t) return;
+        }
+        texts_.push_back(&t);
+    }
+    Json json() const {
+        Json out = Json::array();
+        for (const std::string* t : texts_) out.push_back(*t);
+        return out;
+    }
+
+private:
+    const std::string& locale_;
+    std::vector<const std::string*> texts_;  // into the ruleset's texts
+};
+
 }  // namespace
 
 Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
@@ -423,16 +454,14 @@ Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
         // The reasons: for a negative verdict, the criteria that decided it;
         // otherwise every criterion with its outcome.
         Json reasons = Json::array();
-        Json cautions = Json::array();
+        Cautions cautions(*r.version, locale);
         for (const CriterionOutcome& co : r.criteria) {
             if (r.status == Status::NotEligible && co.status != CriterionStatus::NotMet) continue;
             reasons.push_back(criterionJson(co, locale));
-            if (!co.criterion->caution.empty() && co.status != CriterionStatus::NotMet) {
-                cautions.push_back(text(co.criterion->caution, locale));
-            }
+            cautions.add(co.criterion->caution);
         }
         j["reasons"] = reasons;
-        j["cautions"] = cautions;
+        j["cautions"] = cautions.json();
         Json apply = Json::array();
         for (const Link& l : r.version->apply) apply.push_back({{"text", text(l.text, locale)}, {"url", l.url}});
         j["apply"] = apply;
@@ -472,13 +501,21 @@ Json toJson(const CourseView& view, const Ruleset& rs, const std::string& locale
         Json j = resultHeader(*c.result, *c.version, c.status, locale);
         j["possible"] = c.status != Status::NotEligible;
         Json blocked = Json::array();
+        Cautions cautions(*c.version, locale);
         for (const Criterion* cr : c.blockedBy) {
-            blocked.push_back({{"criterion", cr->id}, {"text", text(cr->notMet, locale)}, {"source", cr->source.url}});
+            Json b = {{"criterion", cr->id}, {"text", text(cr->notMet, locale)}, {"source", cr->source.url}};
+            if (!cr->caution.empty()) b["caution"] = text(cr->caution, locale);
+            blocked.push_back(std::move(b));
+            cautions.add(cr->caution);
         }
         j["blockedBy"] = blocked;
         Json depends = Json::array();
-        for (const CriterionOutcome& co : c.dependsOn) depends.push_back(criterionJson(co, locale));
+        for (const CriterionOutcome& co : c.dependsOn) {
+            depends.push_back(criterionJson(co, locale));
+            cautions.add(co.criterion->caution);
+        }
         j["dependsOn"] = depends;
+        j["cautions"] = cautions.json();
         addAmounts(j, c.amounts, locale);
         results.push_back(std::move(j));
     }

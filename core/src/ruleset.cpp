@@ -78,6 +78,22 @@ bool validId(const std::string& id) {
     return id.front() >= 'a' && id.front() <= 'z';
 }
 
+// A lower-case host name: dot-separated labels of letters a-z, digits and
+// hyphens, each label non-empty and not starting or ending with a hyphen.
+bool validHost(const std::string& host) {
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = std::min(host.find('.', start), host.size());
+        if (end == start || host[start] == '-' || host[end - 1] == '-') return false;
+        for (std::size_t i = start; i < end; ++i) {
+            const char c = host[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+        }
+        if (end == host.size()) return true;
+        start = end + 1;
+    }
+}
+
 bool validUrl(const std::string& url) {
     return url.rfind("https://", 0) == 0 && url.size() > 8 &&
            url.find_first_of(" \t\r\n\"<>") == std::string::npos;
@@ -276,6 +292,87 @@ struct RulesetLoader {
         rs.title = text(r, "title");
     }
 
+    // "authoring": how lint checks the texts and sources (never read by evaluation).
+    void authoring(ObjectReader& top) {
+        const Json* j = top.get("authoring", false);
+        if (j == nullptr) return;
+        ObjectReader r(*j, top.at("authoring"), problems, {"officialHosts", "terms", "maxSentenceWords", "maxHelpWords"});
+        if (!r.ok()) return;
+        Authoring& a = rs.authoring;
+        if (const Json* hosts = r.array("officialHosts", false)) {
+            if (hosts->empty()) r.report(r.at("officialHosts"), "must list at least one host");
+            for (std::size_t i = 0; i < hosts->size(); ++i) {
+                const Json& h = (*hosts)[i];
+                const std::string p = pointerAppend(r.at("officialHosts"), i);
+                if (!h.is_string() || !validHost(h.get<std::string>())) {
+                    report(p, "a host is a lower-case host name such as \"vlaanderen.be\"");
+                } else if (std::find(a.officialHosts.begin(), a.officialHosts.end(), h.get<std::string>()) !=
+                           a.officialHosts.end()) {
+                    report(p, "duplicate host \"" + h.get<std::string>() + "\"");
+                } else {
+                    a.officialHosts.push_back(h.get<std::string>());
+                }
+            }
+        }
+        if (const Json* terms = r.array("terms", false)) {
+            std::set<std::string> seen;
+            for (std::size_t k = 0; k < terms->size(); ++k) {
+                ObjectReader t((*terms)[k], pointerAppend(r.at("terms"), k), problems, {"term", "explained"});
+                Term term;
+                term.term = t.string("term");
+                if (!term.term.empty() && !seen.insert(term.term).second) {
+                    t.report(t.at("term"), "duplicate term \"" + term.term + "\"");
+                }
+                explanations(t, term);
+                a.terms.push_back(std::move(term));
+            }
+        }
+        a.maxSentenceWords = wordLimit(r, "maxSentenceWords", a.maxSentenceWords);
+        a.maxHelpWords = wordLimit(r, "maxHelpWords", a.maxHelpWords);
+    }
+
+    // "explained": locale -> non-empty array of non-empty phrases, for every locale.
+    void explanations(ObjectReader& t, Term& term) {
+        const Json* j = t.get("explained", true);
+        if (j == nullptr) return;
+        const std::string pointer = t.at("explained");
+        if (!j->is_object()) {
+            report(pointer, "must be an object with the explaining phrases per locale");
+            return;
+        }
+        for (auto it = j->begin(); it != j->end(); ++it) {
+            const std::string p = pointerAppend(pointer, it.key());
+            if (std::find(rs.locales.begin(), rs.locales.end(), it.key()) == rs.locales.end()) {
+                report(p, "locale \"" + it.key() + "\" is not listed in /locales");
+            } else if (!it->is_array() || it->empty()) {
+                report(p, "must be a non-empty array of phrases");
+            } else {
+                std::vector<std::string>& phrases = term.explained[it.key()];
+                for (std::size_t i = 0; i < it->size(); ++i) {
+                    const Json& phrase = (*it)[i];
+                    if (!phrase.is_string() || phrase.get_ref<const std::string&>().empty()) {
+                        report(pointerAppend(p, i), "must be a non-empty string");
+                    } else {
+                        phrases.push_back(phrase.get<std::string>());
+                    }
+                }
+            }
+        }
+        for (const std::string& locale : rs.locales) {
+            if (j->find(locale) == j->end()) report(pointer, "the phrases in locale \"" + locale + "\" are missing");
+        }
+    }
+
+    std::int64_t wordLimit(ObjectReader& r, const char* key, std::int64_t fallback) {
+        auto n = r.number(key, false);
+        if (!n) return fallback;
+        if (*n < 1 || *n > 1000 || static_cast<double>(static_cast<std::int64_t>(*n)) != *n) {
+            r.report(r.at(key), "must be an integer from 1 to 1000");
+            return fallback;
+        }
+        return static_cast<std::int64_t>(*n);
+    }
+
     // Pass 1: the questions' own members, so that expressions can name any question.
     void questionShapes(const Json& list, const std::string& pointer, std::vector<const Json*>& askIfs) {
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -440,7 +537,7 @@ struct RulesetLoader {
     Version version(const Json& j, const std::string& pointer) {
         Version v;
         v.pointer = pointer;
-        ObjectReader r(j, pointer, problems, {"validFrom", "validUntil", "criteria", "amounts", "apply"});
+        ObjectReader r(j, pointer, problems, {"validFrom", "validUntil", "maxStatus", "caution", "criteria", "amounts", "apply"});
         if (auto from = r.date("validFrom")) v.validFrom = *from;
         v.validUntil = r.date("validUntil", false);
         if (v.validUntil && *v.validUntil < v.validFrom) r.report(r.at("validUntil"), "is before \"validFrom\"");
@@ -467,6 +564,15 @@ struct RulesetLoader {
                 v.apply.push_back(Link{text(l, "text"), l.url("url")});
             }
         }
+        v.caution = text(r, "caution", false);
+        if (r.get("maxStatus", false) != nullptr) {
+            const std::string cap = r.string("maxStatus");
+            if (cap == "unknown") {
+                v.atMostUnknown = true;
+            } else if (!cap.empty() && cap != "eligible") {
+                r.report(r.at("maxStatus"), "must be \"eligible\" or \"unknown\"");
+            }
+        }
         return v;
     }
 
@@ -480,9 +586,10 @@ struct RulesetLoader {
         c.notMet = text(r, "notMet");
         c.caution = text(r, "caution", false);
         if (const Json* source = r.get("source", true)) {
-            ObjectReader s(*source, r.at("source"), problems, {"url", "note"});
+            ObjectReader s(*source, r.at("source"), problems, {"url", "note", "unofficial"});
             c.source.url = s.url("url");
             c.source.note = s.string("note", false);
+            c.source.unofficial = s.string("unofficial", false);
         }
         return c;
     }
@@ -523,9 +630,10 @@ struct RulesetLoader {
     void load(const Json& doc) {
         ObjectReader r(doc, "", problems,
                        {"$schema", "format", "id", "version", "published", "expires", "locales", "title", "questions",
-                        "results"});
+                        "results", "authoring"});
         if (!r.ok()) return;
         header(r);
+        authoring(r);
         std::vector<const Json*> askIfJson;
         const Json* questions = r.array("questions");
         if (questions != nullptr && questions->size() > 250) {

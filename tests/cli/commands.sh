@@ -19,6 +19,25 @@ for set in example opleidingsincentives; do
   check "lint --strict $set (no warnings)" 0 "$wegwijzer" lint "$rules/$set/ruleset.json" --cases "$rules/$set/cases" --strict
 done
 check "lint missing file" 2 "$wegwijzer" lint "$work/nope.json"
+
+# Warnings about versions, sources and texts: printed with their pointer; only --strict fails on them.
+python3 - "$rules/example/ruleset.json" "$work/warnings.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+cheques = doc["results"][0]["versions"][0]
+del cheques["criteria"][4]["source"]["unofficial"]  # www.lexalert.be is not in authoring.officialHosts
+cheques["criteria"][3]["met"]["nl"] = "De opleiding heeft een ODB-nummer."  # a term without explanation
+doc["results"][0]["summary"]["en"] = " ".join(["word"] * 21) + "."  # a sentence of 21 words
+doc["results"][1]["versions"][1]["validUntil"] = "2026-12-31"  # expires is 2027-06-30
+json.dump(doc, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
+PY
+check "lint with warnings" 0 "$wegwijzer" lint "$work/warnings.json"
+contains out 'warning: /results/0/versions/0/criteria/4/source/url: the source host "www.lexalert.be" is not an official host'
+contains out 'warning: /results/0/versions/0/criteria/3/met/nl: term "ODB" is used without explanation in this text: add "Opleidingsdatabank" or replace the term'
+contains out 'warning: /results/0/summary/en: sentence of 21 words (at most 20)'
+contains out 'warning: /results/1: result "vlaams-opleidingsverlof" has no version in force from 2027-01-01 to 2027-06-30'
+contains out "4 warnings"
+check "lint --strict with warnings" 1 "$wegwijzer" lint "$work/warnings.json" --strict
 check "test example" 0 "$wegwijzer" test "$rules/example/ruleset.json" "$rules/example/cases"
 contains out "0 failed"
 
@@ -40,9 +59,10 @@ contains err "not a question of this ruleset"
 check "eval reads stdin" 0 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers - <"$work/empty-answers.json"
 check "eval unknown locale" 2 "$wegwijzer" eval "$rules/example/ruleset.json" --date 2025-09-01 --answers "$work/empty-answers.json" --locale fr
 
-# courses: a 10-hour course can never unlock opleidingsverlof (32 hours needed),
-# a 200-hour one can for some people; a broken line is reported, the rest goes on.
-printf '%s\n' '{"id": "kort", "facts": {"opleiding-uren": 10}}' '{"id": "lang", "facts": {"opleiding-uren": 200, "opleiding-in-databank": true, "opleiding-hoger-onderwijs": false}}' >"$work/catalogue.jsonl"
+# courses: a 10-hour course without study points can never unlock
+# opleidingsverlof (32 hours or 3 study points needed), a 200-hour one can for
+# some people; a broken line is reported, the rest goes on.
+printf '%s\n' '{"id": "kort", "facts": {"opleiding-uren": 10, "opleiding-studiepunten": 0}}' '{"id": "lang", "facts": {"opleiding-uren": 200, "opleiding-in-databank": true, "opleiding-hoger-onderwijs": false}}' >"$work/catalogue.jsonl"
 check "courses" 0 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/catalogue.jsonl" --date 2026-11-23
 python3 - "$work/out" <<'PY' || failures=$((failures + 1))
 import json, sys

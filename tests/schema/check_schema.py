@@ -160,11 +160,12 @@ def check_tables(root, ruleset_schema, cases_schema):
     lists = re.findall(r"ObjectReader\s+\w+\([^;]*?\{([^{}]*)\}\)", ruleset_cpp, re.S)
     source_sets = {frozenset(re.findall(r'"([^"]+)"', l)) for l in lists}
     schema_sets = {frozenset(ruleset_schema["properties"])}
-    for name in ["question", "option", "result", "version", "link", "criterion", "source", "amount"]:
+    for name in ["question", "option", "result", "version", "link", "criterion", "source", "amount", "authoring",
+                 "term"]:
         schema_sets.add(frozenset(defs[name]["properties"]))
     same("allowed members of the ruleset's objects", source_sets, schema_sets)
-    if len(lists) != 9:
-        fail("tables: expected 9 ObjectReader member lists in core/src/ruleset.cpp, found %d" % len(lists))
+    if len(lists) != 11:
+        fail("tables: expected 11 ObjectReader member lists in core/src/ruleset.cpp, found %d" % len(lists))
 
     # Enumerations.
     same("format", set(re.findall(r'kRulesetFormat\s*=\s*"([^"]+)"', header)),
@@ -330,6 +331,13 @@ RULESET_INVALID = [
      "/results/0/versions/0/criteria/0"),
     ("criterion with a caution string", [("set", "/results/0/versions/0/criteria/0/caution", "Let op")],
      "/results/0/versions/0/criteria/0/caution"),
+    ("version with a caution string", [("set", "/results/0/versions/0/caution", "Nog niet bevestigd")],
+     "/results/0/versions/0/caution"),
+    ("version caution with a locale key that is no locale",
+     [("set", "/results/0/versions/0/caution", {"nl": "Nog niet bevestigd", "en": "Not yet", "NL": "x"})],
+     "/results/0/versions/0/caution/NL"),
+    ("version caution with an empty text", [("set", "/results/0/versions/0/caution", {"nl": "", "en": "Not yet"})],
+     "/results/0/versions/0/caution/nl"),
     ("criterion without source", [("del", "/results/0/versions/0/criteria/0/source")],
      "/results/0/versions/0/criteria/0"),
     ("source as a string", [("set", "/results/0/versions/0/criteria/0/source", "https://www.vlaanderen.be")],
@@ -463,6 +471,46 @@ RULESET_INVALID = [
      T + "/after/0/plusTime/0"),
     ("dccDateOfBirth of a number", [("set", T, {"before": [{"dccDateOfBirth": [1990]}, NOW]})],
      T + "/before/0/dccDateOfBirth/0"),
+    # authoring (read by lint only) and a source's unofficial reason
+    ("authoring not an object", [("set", "/authoring", ["vlaanderen.be"])], "/authoring"),
+    ("authoring with an unknown member (officialHost)", [("set", "/authoring/officialHost", ["vdab.be"])],
+     "/authoring/officialHost"),
+    ("officialHosts not an array", [("set", "/authoring/officialHosts", "vlaanderen.be")], "/authoring/officialHosts"),
+    ("officialHosts empty", [("set", "/authoring/officialHosts", [])], "/authoring/officialHosts"),
+    ("official host with a scheme", [("set", "/authoring/officialHosts/0", "https://vlaanderen.be")],
+     "/authoring/officialHosts/0"),
+    ("official host in upper case", [("set", "/authoring/officialHosts/0", "Vlaanderen.be")],
+     "/authoring/officialHosts/0"),
+    ("official host with a leading dot", [("set", "/authoring/officialHosts/0", ".vlaanderen.be")],
+     "/authoring/officialHosts/0"),
+    ("official host with a label ending in a hyphen", [("set", "/authoring/officialHosts/0", "vlaanderen-.be")],
+     "/authoring/officialHosts/0"),
+    ("official host not a string", [("set", "/authoring/officialHosts/0", 7)], "/authoring/officialHosts/0"),
+    ("duplicate official host", [("set", "/authoring/officialHosts", ["vdab.be", "vdab.be"])],
+     "/authoring/officialHosts/1"),
+    ("terms not an array", [("set", "/authoring/terms", {"ODB": ["Opleidingsdatabank"]})], "/authoring/terms"),
+    ("term not an object", [("set", "/authoring/terms/0", "ODB")], "/authoring/terms/0"),
+    ("term with an unknown member (uitleg)", [("set", "/authoring/terms/0/uitleg", TEXT)], "/authoring/terms/0/uitleg"),
+    ("term without term", [("del", "/authoring/terms/0/term")], "/authoring/terms/0"),
+    ("term empty", [("set", "/authoring/terms/0/term", "")], "/authoring/terms/0/term"),
+    ("term without explained", [("del", "/authoring/terms/0/explained")], "/authoring/terms/0"),
+    ("explained a list", [("set", "/authoring/terms/0/explained", ["Opleidingsdatabank"])],
+     "/authoring/terms/0/explained"),
+    ("explained phrases a string", [("set", "/authoring/terms/0/explained/nl", "Opleidingsdatabank")],
+     "/authoring/terms/0/explained/nl"),
+    ("explained with no phrases", [("set", "/authoring/terms/0/explained/nl", [])], "/authoring/terms/0/explained/nl"),
+    ("explained with an empty phrase", [("set", "/authoring/terms/0/explained/en/0", "")],
+     "/authoring/terms/0/explained/en/0"),
+    ("explained with a locale key that is no locale", [("set", "/authoring/terms/0/explained/NL", ["databank"])],
+     "/authoring/terms/0/explained/NL"),
+    ("maxSentenceWords 0", [("set", "/authoring/maxSentenceWords", 0)], "/authoring/maxSentenceWords"),
+    ("maxSentenceWords as a string", [("set", "/authoring/maxSentenceWords", "20")], "/authoring/maxSentenceWords"),
+    ("maxHelpWords not an integer", [("set", "/authoring/maxHelpWords", 40.5)], "/authoring/maxHelpWords"),
+    ("maxHelpWords over 1000", [("set", "/authoring/maxHelpWords", 1001)], "/authoring/maxHelpWords"),
+    ("source unofficial empty", [("set", "/results/0/versions/0/criteria/4/source/unofficial", "")],
+     "/results/0/versions/0/criteria/4/source/unofficial"),
+    ("source unofficial not a string", [("set", "/results/0/versions/0/criteria/4/source/unofficial", True)],
+     "/results/0/versions/0/criteria/4/source/unofficial"),
 ]
 
 RULESET_VALID = [
@@ -478,6 +526,15 @@ RULESET_VALID = [
       ("del", "/results/0/versions/0/criteria/1/source/note")]),
     ("validUntil and a caution", [("set", "/results/0/versions/0/validUntil", "2030-12-31"),
                                   ("set", "/results/0/versions/0/criteria/0/caution", TEXT)]),
+    ("a version caution", [("set", "/results/0/versions/0/caution", TEXT)]),
+    ("no authoring", [("del", "/authoring"), ("del", "/results/0/versions/0/criteria/4/source/unofficial")]),
+    ("empty authoring", [("set", "/authoring", {})]),
+    ("authoring with every member",
+     [("set", "/authoring", {"officialHosts": ["vlaanderen.be", "www.vdab.be", "be", "economie-werk.brussels"],
+                             "terms": [{"term": "ODB", "explained": {"nl": ["Opleidingsdatabank"], "en": ["database"]}},
+                                       {"term": "POP", "explained": {"nl": ["persoonlijk ontwikkelingsplan", "plan"],
+                                                                     "en": ["personal development plan"]}}],
+                             "maxSentenceWords": 1, "maxHelpWords": 1000})]),
     ("or, !==, !, if", [("set", T, {"or": [{"!==": [{"var": "statuut"}, "werknemer"]},
                                           {"!": [{"if": [{"var": "opleiding-in-databank"}, False, True]}]}]})]),
     ("three-operand comparisons", [("set", T, {"and": [{"<=": [0, {"var": "uren-per-week"}, 60]},

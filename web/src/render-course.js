@@ -7,7 +7,8 @@
 //   "Met deze opleiding kan je recht hebben op"  possible: eligible (for
 //       everyone) or unknown, with the open criteria's `met` texts as "Als:"
 //   "Niet met deze opleiding"                    not-eligible, with the
-//       `notMet` texts of the criteria that block it
+//       `notMet` texts of the criteria that block it and their cautions
+//       (what else would count, what is not confirmed: rules-format.md §10)
 // A possible incentive also shows the amounts the course's facts alone
 // settle (e.g. the cheque ceiling of a course outside higher education).
 //
@@ -16,7 +17,7 @@
 // no button: the listing links to the course's own page.
 
 import { h, uid, button } from './dom.js';
-import { amounts } from './render-results.js';
+import { amounts, cautions } from './render-results.js';
 
 function conditions(result, ui) {
   if (result.status === 'eligible') return h('p', { class: 'ww-course__everyone' }, ui.courseEveryone);
@@ -40,10 +41,11 @@ function possibleItem(result, ui, locale, compact) {
     amounts(result, ui, locale));
 }
 
-function blockedItem(result) {
+function blockedItem(result, ui) {
   return h('li', { class: 'ww-course__item ww-course__item--blocked', 'data-result': result.id, 'data-course': 'not-eligible' },
     h('span', { class: 'ww-course__name' }, result.title), ': ',
-    result.blockedBy.map((c, i) => [i ? ' ' : '', h('span', { 'data-criterion': c.criterion }, c.text)]));
+    result.blockedBy.map((c, i) => [i ? ' ' : '', h('span', { 'data-criterion': c.criterion }, c.text)]),
+    cautions(result, ui));
 }
 
 // view: the core's course view output. Returns {element, heading}.
@@ -68,7 +70,7 @@ export function renderCourse({ view, ui, locale, compact, onCheck }) {
     heading,
     possible.length ? null : h('p', { class: 'ww-none' }, ui.courseNone),
     section('possible', ui.courseCanUnlock, possible.map((r) => possibleItem(r, ui, locale, compact))),
-    section('blocked', ui.courseBlocked, blocked.map((r) => blockedItem(r))),
+    section('blocked', ui.courseBlocked, blocked.map((r) => blockedItem(r, ui))),
     possible.some((r) => r.status !== 'eligible') ? h('p', { class: 'ww-course__note' }, ui.courseNote) : null,
     onCheck ? h('div', { class: 'ww-actions ww-course__actions' },
       h('p', { class: 'ww-hint', id: hintId }, ui.courseCheckHint),

@@ -3,6 +3,7 @@
 //   "Misschien, als …"   unknown results, with the open criteria as conditions
 //   "Andere steun"       eligible referrals
 //   "Waarom niet?"       not-eligible incentives, collapsed, with their reasons
+//                        and cautions
 // and, for the printout only, a receipt: the rules' id, version and
 // fingerprint, the date, and the answers only when the person ticks that
 // they want them on paper.
@@ -63,9 +64,10 @@ function reasons(label, list, ui, kiosk) {
     h('ul', { class: 'ww-reasons' }, list.map((r) => reasonItem(r, ui, kiosk))));
 }
 
-function cautions(result, ui) {
+// On every card, refusals too: a caution may change the outcome (rules-format.md §10).
+export function cautions(result, ui) {
   if (!result.cautions || !result.cautions.length) return null;
-  return h('div', { class: 'ww-caution' },
+  return h('div', { class: 'ww-caution', 'data-cautions': '' },
     h('p', { class: 'ww-label' }, ui.cautions),
     h('ul', {}, result.cautions.map((c) => h('li', {}, c))));
 }
@@ -91,13 +93,15 @@ function eligibleCard(result, ui, locale, kiosk) {
 }
 
 function possibleCard(result, ui, locale, kiosk) {
+  // No open condition: the rules themselves are not sure (a version with
+  // "maxStatus": "unknown"); its cautions say why.
   const open = result.reasons.filter((r) => r.outcome === 'open');
   return card(result, ui, locale, [
-    reasons(ui.possibleIf, open, ui, kiosk), amounts(result, ui, locale), cautions(result, ui), apply(result, ui, kiosk)]);
+    open.length ? reasons(ui.possibleIf, open, ui, kiosk) : h('p', { class: 'ww-block', 'data-unsure': '' }, ui.possibleUnsure), amounts(result, ui, locale), cautions(result, ui), apply(result, ui, kiosk)]);
 }
 
 function notEligibleCard(result, ui, locale, kiosk) {
-  return card(result, ui, locale, [reasons(ui.notEligibleIntro, result.reasons, ui, kiosk)]);
+  return card(result, ui, locale, [reasons(ui.notEligibleIntro, result.reasons, ui, kiosk), cautions(result, ui)]);
 }
 
 function group(key, title, results, render, ui, locale, kiosk) {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSite, launch, openPage, fixtureUrl, state, waitForScreen, answerAll, answerAnything, answer, announced, tabTo,
-  shownResults, ids, BUILT_IN,
+  shownResults, ids, dontKnow, nextScreen, BUILT_IN,
 } from './helpers.mjs';
 
 let site;
@@ -195,6 +195,59 @@ test('the real ruleset built into dist/ runs to a result', async () => {
   await toResults(page);
   const s = await state(page);
   assert.match(s.footer, new RegExp(`Regels versie ${BUILT_IN.version}`));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+// Answers from `profile`, and "I don't know" to any other question: for the
+// real ruleset, whose authors may add questions that a test does not need.
+async function answerOrDontKnow(page, profile) {
+  for (let step = 0; step < 60; step += 1) {
+    const s = await state(page);
+    if (s.screen !== 'question') return;
+    if (Object.hasOwn(profile, s.question)) await answer(page, s, profile[s.question]);
+    else await dontKnow(page);
+    await nextScreen(page, s.question);
+  }
+  throw new Error('too many questions');
+}
+
+test('a refusal keeps its cautions, on screen and on paper (the real ruleset)', async () => {
+  // A private-sector employee working in Flanders at 60 %: not enough for
+  // Vlaams opleidingsverlof (80 % since 2025-26), a rule whose caution says
+  // it is not confirmed: exactly what the person must see with the "no".
+  const { page, context, log } = await start({ date: '2026-12-01' });
+  await answerOrDontKnow(page, {
+    statuut: 'werknemer-prive', woonplaats: 'vlaanderen', tewerkstellingsplaats: 'vlaanderen',
+    tewerkstellingspercentage: 60, 'tewerkstellingspercentage-maart': 60, 'uren-per-week': 23,
+  });
+  await toResults(page);
+  const shown = await shownResults(page);
+  assert.ok(ids(shown['not-eligible']).includes('vlaams-opleidingsverlof'), `not eligible: ${ids(shown['not-eligible'])}`);
+  const card = 'wegwijzer-guide [data-group="not-eligible"] [data-result="vlaams-opleidingsverlof"]';
+  const cautions = page.locator(`${card} [data-cautions] li`);
+  const texts = await cautions.allTextContents();
+  assert.ok(texts.length > 0 && texts.every((t) => t.trim() !== ''), `the cautions of the card: ${JSON.stringify(texts)}`);
+  assert.ok(texts.some((t) => t.includes('80 procent')), `a caution on the 80 % rule: ${JSON.stringify(texts)}`);
+  const caution = page.locator(`${card} [data-cautions] li`, { hasText: '80 procent' });
+  assert.equal(await caution.isVisible(), false, 'on screen it is folded away under "Waarom niet?"');
+
+  // On paper every <details> shows its content (no beforeprint here: the
+  // print stylesheet alone must do it).
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await caution.isVisible(), true, 'the caution is printed');
+  const paper = await page.evaluate(() => document.querySelector('wegwijzer-guide').shadowRoot.querySelector('.ww').innerText);
+  assert.match(paper, /80 procent/);
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await caution.isVisible(), false, 'folded again on screen');
+
+  // And a real print: beforeprint opens the details, afterprint closes them again.
+  const open = () => page.evaluate(() => document.querySelector('wegwijzer-guide').shadowRoot
+    .querySelector('details[data-group="not-eligible"]').open);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await open(), true);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await open(), false);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

@@ -225,6 +225,15 @@ export async function dontKnow(page) {
   await page.keyboard.press('Enter');
 }
 
+// Waits until the guide shows another screen than the question `prev`.
+export function nextScreen(page, prev) {
+  return page.waitForFunction((asked) => {
+    const root = document.querySelector('wegwijzer-guide').shadowRoot;
+    const f = root.querySelector('form[data-question]');
+    return root.querySelector('.ww-screen').dataset.screen !== 'question' || (f && f.dataset.question !== asked);
+  }, prev, { timeout: 5000 });
+}
+
 // Answers whatever the core asks from `profile` (id -> value, or "?" for
 // "I don't know") until the check page. Checks that every question after the
 // first gets the focus on its heading. Returns the ids asked, in order.
@@ -239,11 +248,7 @@ export async function answerAll(page, profile, locale = 'nl') {
     asked.push(s.question);
     if (profile[s.question] === '?') await dontKnow(page);
     else await answer(page, s, profile[s.question], locale);
-    await page.waitForFunction((prev) => {
-      const root = document.querySelector('wegwijzer-guide').shadowRoot;
-      const f = root.querySelector('form[data-question]');
-      return root.querySelector('.ww-screen').dataset.screen !== 'question' || (f && f.dataset.question !== prev);
-    }, s.question, { timeout: 5000 }).catch(async () => {
+    await nextScreen(page, s.question).catch(async () => {
       throw new Error(`no new screen after answering ${s.question}: ${JSON.stringify(await state(page))}`);
     });
   }
@@ -275,11 +280,7 @@ export async function answerAnything(page) {
       choice: s.options[0], boolean: 'true', number: Math.round((s.min + s.max) / 2), date: '2027-01-15',
     }[s.type];
     await answer(page, s, value);
-    await page.waitForFunction((prev) => {
-      const root = document.querySelector('wegwijzer-guide').shadowRoot;
-      const f = root.querySelector('form[data-question]');
-      return root.querySelector('.ww-screen').dataset.screen !== 'question' || (f && f.dataset.question !== prev);
-    }, s.question, { timeout: 5000 });
+    await nextScreen(page, s.question);
   }
   throw new Error('too many questions');
 }

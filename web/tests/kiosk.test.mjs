@@ -33,10 +33,11 @@ function kioskPage({ idle = 600, warn = 30, refresh = 900 } = {}) {
 // A private-sector employee; the two odd numbers are canaries.
 const PERSON = {
   statuut: 'werknemer-prive', woonplaats: 'vlaanderen', tewerkstellingsplaats: 'vlaanderen',
-  tewerkstellingspercentage: 93.5, 'uren-per-week': 36.25, diploma: 'so', 'werkervaring-jaren': 12,
+  tewerkstellingspercentage: 93.5, 'tewerkstellingspercentage-maart': 93.5, 'uren-per-week': 36.25, diploma: 'so',
+  'werkervaring-jaren': 12,
   'loopbaancheque-gebruikt': 'false', 'wil-loopbaan-onderbreken': 'false', 'opleiding-in-pop': 'false',
   'opleiding-in-databank': 'true', 'opleiding-vok': 'false', 'opleiding-uren': 60, 'opleiding-hoger-onderwijs': 'false',
-  'opleiding-betaald-door-werkgever': 'false',
+  'opleiding-betaald-door-werkgever': 'false', 'opleiding-studiepunten': 0,
 };
 const CANARIES = ['93,5', '93.5', '36,25', '36.25'];
 

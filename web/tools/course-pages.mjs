@@ -31,7 +31,7 @@ function badges(facts) {
   if (facts['opleiding-in-databank']) out.push('In de Opleidingsdatabank');
   if (facts['opleiding-vok']) out.push('Vermelding opleidingskrediet');
   if (facts['opleiding-hoger-onderwijs']) out.push('Hoger onderwijs');
-  if (facts['opleiding-betaald-door-werkgever']) out.push('Op vraag van je werkgever');
+  if (facts['opleiding-studiepunten'] > 0) out.push(`${facts['opleiding-studiepunten']} studiepunten`);
   return out;
 }
 

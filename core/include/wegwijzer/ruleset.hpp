@@ -50,6 +50,7 @@ struct Question {
 struct Source {
     std::string url;
     std::string note;  // for rule authors: why this reading, what is unconfirmed
+    std::string unofficial;  // for rule authors: why a page outside authoring.officialHosts is cited
 };
 
 struct Criterion {
@@ -81,6 +82,11 @@ struct Version {
     std::vector<Criterion> criteria;
     std::vector<Amount> amounts;
     std::vector<Link> apply;
+    Text caution;  // optional: what is uncertain about this version as a whole; shown with every verdict
+    // "maxStatus": "unknown": the version never says eligible (its rules are
+    // not known yet, or a deciding condition is not asked); where every
+    // criterion is met the status is unknown, with nothing left to ask.
+    bool atMostUnknown = false;
     std::string pointer;
 
     bool covers(const Date& date) const { return validFrom <= date && (!validUntil || date <= *validUntil); }
@@ -101,6 +107,21 @@ struct Result {
     const Version* versionAt(const Date& date) const;
 };
 
+// A term people may not know, and per locale the phrases that explain it.
+struct Term {
+    std::string term;
+    std::map<std::string, std::vector<std::string>> explained;  // locale -> phrases (every locale)
+};
+
+// How the ruleset's authors want it checked ("authoring"; read by lint only,
+// never by evaluation).
+struct Authoring {
+    std::vector<std::string> officialHosts;  // empty: sources are not checked
+    std::vector<Term> terms;
+    std::int64_t maxSentenceWords = 20;
+    std::int64_t maxHelpWords = 40;
+};
+
 // The variable of the evaluation date, readable as {"var": "$date"}.
 inline constexpr const char* kDateVariable = "$date";
 
@@ -118,6 +139,7 @@ public:
     Text title;
     std::vector<Question> questions;
     std::vector<Result> results;
+    Authoring authoring;
     // Questions in an order where each question's askIf reads only earlier ones.
     std::vector<int> askOrder;
 
