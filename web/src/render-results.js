@@ -79,6 +79,17 @@ function apply(result, ui, kiosk) {
     h('ul', {}, result.apply.map((a) => h('li', {}, linkOrAddress(a.url, a.text, ui, kiosk)))));
 }
 
+// Every outcome ends with a next step (the design's "where to go instead"):
+// when nothing applies, where to turn; always, the free 1700 line.
+function nextSteps(g, ui, kiosk) {
+  const nothing = !g.eligible.length && !g.possible.length && !g.other.length;
+  const headingId = uid('next');
+  return h('section', { class: 'ww-next', 'aria-labelledby': headingId, 'data-next-steps': '' },
+    h('h3', { class: 'ww-group__title', id: headingId }, ui.nextTitle),
+    nothing ? h('ul', {}, ui.nextNone.map((t, i) => h('li', {}, i === 1 ? linkOrAddress(ui.vdabUrl, t, ui, kiosk) : t))) : null,
+    h('p', { 'data-next': 'help' }, ui.nextHelp));
+}
+
 function card(result, ui, locale, body) {
   const titleId = uid('title');
   return h('article', { class: `ww-result ww-result--${result.status}`, 'aria-labelledby': titleId, 'data-result': result.id },
@@ -172,6 +183,7 @@ export function renderResults({
     group('possible', ui.groupPossible, g.possible, possibleCard, ui, locale, kiosk),
     group('other', ui.groupOther, g.other, eligibleCard, ui, locale, kiosk),
     whyNot,
+    nextSteps(g, ui, kiosk),
     slip.element,
     answersChoice(ui, answersWanted, (wanted) => { slip.setAnswers(wanted); onAnswersWanted(wanted); }),
     h('div', { class: 'ww-actions ww-noprint' },

@@ -248,6 +248,37 @@ test('a refusal keeps its cautions, on screen and on paper (the real ruleset)', 
   assert.equal(await open(), true);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal(await open(), false);
+  // Something applies: the page still ends with where to ask, without the
+  // "nothing applies" advice.
+  const next = await page.locator('wegwijzer-guide [data-next-steps]').innerText();
+  assert.match(next, /1700/);
+  assert.doesNotMatch(next, /VDAB/);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('nothing applies: the results end with where to turn, not a dead end (the real ruleset)', async () => {
+  // A teacher (Flemish public sector) who lives and works in Brussels, with a
+  // higher education diploma, 6 years of work, a 40-hour course outside any
+  // plan, not taking a break: no incentive and no referral applies.
+  const { page, context, log } = await start({ date: '2026-12-01' });
+  await answerOrDontKnow(page, {
+    statuut: 'werknemer-publiek-vlaams', woonplaats: 'brussel', tewerkstellingsplaats: 'brussel', tewerkstellingspercentage: 100,
+    diploma: 'ho', 'werkervaring-jaren': 6, 'loopbaancheque-gebruikt': 'false', 'wil-loopbaan-onderbreken': 'false',
+    'opleiding-in-pop': 'false', 'opleiding-in-databank': 'true', 'opleiding-vok': 'false', 'opleiding-hoger-onderwijs': 'false',
+    'opleiding-uren': 40, 'opleiding-studiepunten': 0, 'opleiding-betaald-door-werkgever': 'false',
+  });
+  await toResults(page);
+  const shown = await shownResults(page);
+  assert.deepEqual([...ids(shown.eligible), ...ids(shown.possible), ...ids(shown.other)], [], JSON.stringify(shown));
+  const next = page.locator('wegwijzer-guide [data-next-steps]');
+  assert.equal(await next.isVisible(), true);
+  const text = await next.innerText();
+  assert.match(text, /Wat kan je nu doen\?/);
+  assert.match(text, /werkgever/);
+  assert.match(text, /VDAB/);
+  assert.match(text, /bel gratis 1700/i);
+  assert.equal(await next.locator('a[href^="https://www.vdab.be/"]').count(), 1, 'a link to VDAB');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
