@@ -70,6 +70,18 @@ export class WegwijzerGuide extends HTMLElement {
   #answersOnPaper = false; // the receipt's "answers on paper" box
   #beforePrint = () => this.#openDetailsForPrint(true);
   #afterPrint = () => this.#openDetailsForPrint(false);
+  // The browser's Back and Forward move between the guide's screens: each
+  // step forward adds a history entry whose state is this session's mark
+  // and a step number, never an answer; the URL does not change.
+  #historyMark = null;
+  #depth = 0; // the step number of the history entry the session stands on
+  #onPopState = (e) => this.#safely(() => this.#popState(e.state))();
+  // Leaving or reloading the page with answers in progress asks first.
+  #onBeforeUnload = (e) => {
+    if (!this.#inProgress) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
 
   constructor() {
     super();
@@ -80,6 +92,8 @@ export class WegwijzerGuide extends HTMLElement {
     if (!this.#parts) this.#build();
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
+    window.addEventListener('popstate', this.#onPopState);
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
     if (!this.#loaded) this.#load();
     else this.#scheduleRefresh();
   }
@@ -87,6 +101,8 @@ export class WegwijzerGuide extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
+    window.removeEventListener('popstate', this.#onPopState);
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
     clearTimeout(this.#refreshTimer);
     this.#refreshTimer = null;
   }
@@ -141,6 +157,15 @@ export class WegwijzerGuide extends HTMLElement {
 
   get #isKiosk() {
     return this.#mode === 'kiosk';
+  }
+
+  // A kiosk has no browser controls and wipes itself; a course listing asks nothing.
+  get #usesHistory() {
+    return !this.#isKiosk && this.#mode !== 'course-summary';
+  }
+
+  get #inProgress() {
+    return this.#usesHistory && (Object.keys(this.#answers).length > 0 || this.#unknown.size > 0);
   }
 
   // course-facts: a JSON object from question id to the course's answer.
@@ -383,6 +408,9 @@ export class WegwijzerGuide extends HTMLElement {
 
   // Forgets everything the person gave or saw (memory and the live region).
   #clearAnswers() {
+    // Entries of an earlier session stay in the history; they are not ours any more.
+    this.#historyMark = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    this.#depth = 0;
     this.#answers = {};
     this.#unknown.clear();
     this.#path = [];
@@ -451,6 +479,7 @@ export class WegwijzerGuide extends HTMLElement {
     } else {
       this.#screen = 'check';
     }
+    this.#pushStep();
     return this.#show(true);
   }
 
@@ -486,6 +515,54 @@ export class WegwijzerGuide extends HTMLElement {
     this.#screen = 'question';
     this.#changing = true;
     this.#index = this.#path.indexOf(id);
+    this.#pushStep();
+    this.#show(true);
+  }
+
+  // A step forward: a history entry with no answer in it.
+  #pushStep() {
+    if (!this.#usesHistory) return;
+    this.#depth += 1;
+    history.pushState({ wegwijzer: this.#historyMark, step: this.#depth }, '');
+  }
+
+  // The guide's own Back button goes through the history, so that the
+  // browser's Back and Forward stay in step with it.
+  #goBack() {
+    if (this.#usesHistory && this.#depth > 0) history.back();
+    else this.#back();
+  }
+
+  // The browser moved to another entry: ours (a step number) or the page's
+  // own (step 0). Entries of another session or another guide are left alone.
+  #popState(state) {
+    if (!this.#usesHistory || !this.#loaded || !['course', 'question', 'check', 'results'].includes(this.#screen)) return;
+    if (state && state.wegwijzer !== undefined && state.wegwijzer !== this.#historyMark) return;
+    const target = state && Number.isInteger(state.step) ? state.step : 0;
+    if (target < this.#depth) {
+      const steps = this.#depth - target;
+      this.#depth = target;
+      for (let k = 0; k < steps; k += 1) this.#back();
+    } else if (target > this.#depth) {
+      this.#depth = target;
+      this.#forward();
+    }
+  }
+
+  // Forward after Back: to the next screen already seen.
+  #forward() {
+    this.#error = null;
+    if (this.#screen === 'course' && this.#path.length) {
+      this.#screen = 'question';
+      this.#index = 0;
+    } else if (this.#screen === 'question' && !this.#changing && this.#index + 1 < this.#path.length) {
+      this.#index += 1;
+    } else if (this.#screen === 'question') {
+      this.#screen = 'check';
+      this.#changing = false;
+    } else if (this.#screen === 'check') {
+      this.#screen = 'results';
+    }
     this.#show(true);
   }
 
@@ -519,13 +596,13 @@ export class WegwijzerGuide extends HTMLElement {
         ids: this.#path, questions: this.#questions, answers: this.#answers, unknown: this.#unknown,
         facts: this.#factRows(), ui, locale,
         onChange: this.#safely((id) => this.#change(id)),
-        onContinue: this.#safely(() => { this.#screen = 'results'; this.#show(true); }),
+        onContinue: this.#safely(() => { this.#screen = 'results'; this.#pushStep(); this.#show(true); }),
       });
       back = this.#path.length > 0 || this.#isCourse;
     } else if (this.#screen === 'course') {
       view = renderCourse({
         view: this.#courseView, ui, locale, compact: this.#mode === 'course-summary',
-        onCheck: this.#mode === 'course' ? this.#safely(() => this.#start(true)) : null,
+        onCheck: this.#mode === 'course' ? this.#safely(() => { this.#start(true); this.#pushStep(); }) : null,
       });
     } else if (this.#screen === 'results') {
       const evaluation = this.#evaluate(this.#answers);
@@ -536,7 +613,7 @@ export class WegwijzerGuide extends HTMLElement {
         answersWanted: this.#answersOnPaper,
         onAnswersWanted: (wanted) => { this.#answersOnPaper = wanted; },
         onPrint: () => window.print(),
-        onChangeAnswers: this.#safely(() => { this.#screen = 'check'; this.#show(true); }),
+        onChangeAnswers: this.#safely(() => { this.#screen = 'check'; this.#pushStep(); this.#show(true); }),
         onRestart: this.#safely(() => this.#restart()),
       });
       back = true;
@@ -549,7 +626,7 @@ export class WegwijzerGuide extends HTMLElement {
       return;
     }
     this.#current = view;
-    const backButton = back ? button(`‹ ${ui.back}`, this.#safely(() => this.#back()), 'back', { 'data-action': 'back' }) : null;
+    const backButton = back ? button(`‹ ${ui.back}`, this.#safely(() => this.#goBack()), 'back', { 'data-action': 'back' }) : null;
     this.#parts.screen.replaceChildren(...[backButton, view.element].filter(Boolean));
     this.#parts.screen.dataset.screen = this.#screen;
     if (focus) view.heading.focus();

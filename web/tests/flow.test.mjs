@@ -282,3 +282,67 @@ test('nothing applies: the results end with where to turn, not a dead end (the r
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+// The value a question shows as given (a checked option or a typed number).
+function shownValue(page) {
+  return page.evaluate(() => {
+    const form = document.querySelector('wegwijzer-guide').shadowRoot.querySelector('form[data-question]');
+    const checked = form.querySelector('input[type=radio]:checked');
+    return checked ? checked.value : (form.querySelector('input:not([type=radio])')?.value ?? null);
+  });
+}
+
+test("the browser's Back and Forward move between the guide's questions, answers kept, URL unchanged", async () => {
+  const { page, context, log } = await start();
+  const url = page.url();
+  const asked = [];
+  for (let k = 0; k < 3; k += 1) {
+    const s = await state(page);
+    asked.push(s.question);
+    await answer(page, s, WERKNEMER[s.question]);
+    await nextScreen(page, s.question);
+  }
+  const third = (await state(page)).question;
+  await page.goBack();
+  await waitForScreen(page, 'question', asked[2]);
+  assert.equal(String(await shownValue(page)), String(WERKNEMER[asked[2]]), 'the answer is still there');
+  assert.ok((await state(page)).headingFocused, 'the focus is on the question');
+  await page.goBack();
+  await waitForScreen(page, 'question', asked[1]);
+  assert.equal(String(await shownValue(page)), String(WERKNEMER[asked[1]]));
+  await page.goForward();
+  await waitForScreen(page, 'question', asked[2]);
+  // The guide's own Back button and the browser's history stay in step.
+  await tabTo(page, (a) => a.action === 'back');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'question', asked[1]);
+  await page.goForward();
+  await waitForScreen(page, 'question', asked[2]);
+  await page.goForward();
+  await waitForScreen(page, 'question', third);
+  assert.equal(page.url(), url, 'the URL never changes');
+  // To the results; Back from there is the check page, not another site.
+  await answerAll(page, WERKNEMER);
+  await toResults(page);
+  await page.goBack();
+  await waitForScreen(page, 'check');
+  assert.equal(page.url(), url);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('leaving or reloading with answers in progress asks first; with none it does not', async () => {
+  const { page, context, log } = await start();
+  await page.reload();
+  await waitForScreen(page, 'question');
+  assert.deepEqual(log.dialogs, [], 'nothing to lose yet: no question');
+  const s = await state(page);
+  await answer(page, s, WERKNEMER[s.question]);
+  await nextScreen(page, s.question);
+  await page.reload(); // the test accepts the dialog (helpers.openPage)
+  await waitForScreen(page, 'question', s.question);
+  assert.deepEqual(log.dialogs, ['beforeunload'], 'asked before the answers were lost');
+  assert.equal(await shownValue(page), null, 'answers live in memory only: after the reload they are gone');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});

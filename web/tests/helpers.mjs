@@ -111,7 +111,13 @@ export async function launch({ bfcache = false } = {}) {
 export async function openPage(browser, { width = 1280, height = 900, today = TODAY, storage = {} } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-BE' });
   const page = await context.newPage();
-  const log = { requests: [], consoleErrors: [], pageErrors: [] };
+  const log = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [] };
+  // "Leave the page? Your answers are lost": recorded and accepted, so that a
+  // test can navigate on (Playwright would otherwise dismiss it and stay).
+  page.on('dialog', (d) => {
+    log.dialogs.push(d.type());
+    if (d.type() === 'beforeunload') d.accept(); else d.dismiss();
+  });
   page.on('request', (r) => log.requests.push({
     url: r.url(), method: r.method(), headers: r.headers(), body: r.postData(), type: r.resourceType(),
   }));

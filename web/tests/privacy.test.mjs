@@ -40,6 +40,7 @@ async function runCanaryFlow(extra = {}) {
     caches: await caches.keys(),
     url: location.href,
     history: history.length,
+    historyState: history.state,
     events: window.__events,
     workers: (await navigator.serviceWorker.getRegistrations()).length,
   }));
@@ -76,7 +77,12 @@ test('answers never leave the page: requests, storage, cookies, URL, events', as
   assert.deepEqual(r.traces.caches, []);
   assert.equal(r.traces.workers, 0);
   assert.equal(r.traces.url, r.url, 'the URL does not change');
-  assert.equal(r.traces.history, r.historyBefore, 'no history entries');
+  // Each step is a history entry (so Back works), and an entry carries
+  // only the session's mark and a step number: no answer, no URL change.
+  assert.ok(r.traces.history > r.historyBefore, 'history entries for Back');
+  assert.deepEqual(Object.keys(r.traces.historyState).sort(), ['step', 'wegwijzer']);
+  assert.equal(typeof r.traces.historyState.step, 'number');
+  assertNoCanary('the history', r.traces.historyState);
 
   // Without emit-results the events carry no personal data at all.
   const results = r.traces.events.filter((e) => e.type === 'wegwijzer-results');
