@@ -30,6 +30,11 @@ const char* criterionStatusName(CriterionStatus status) {
     return "?";
 }
 
+Status versionStatus(const Version& version, bool notMet, bool open) {
+    if (notMet) return Status::NotEligible;
+    return open || version.atMostUnknown ? Status::Unknown : Status::Eligible;
+}
+
 namespace {
 
 // The answers of one evaluation, by slot. `given` holds what the person
@@ -137,18 +142,13 @@ CriterionStatus judge(const Criterion& c, const std::vector<Value>& slots, Probl
     return v.isTruthy() ? CriterionStatus::Met : CriterionStatus::NotMet;
 }
 
-Status combine(const std::vector<CriterionOutcome>& criteria) {
+Status combine(const Version& v, const std::vector<CriterionOutcome>& criteria) {
     bool open = false;
     for (const CriterionOutcome& c : criteria) {
         if (c.status == CriterionStatus::NotMet) return Status::NotEligible;
         open = open || c.status == CriterionStatus::Open;
     }
-    return open ? Status::Unknown : Status::Eligible;
-}
-
-// A version with "maxStatus": "unknown" never says eligible (rules-format §7.4).
-Status capped(const Version& v, Status s) {
-    return s == Status::Eligible && v.atMostUnknown ? Status::Unknown : s;
+    return versionStatus(v, false, open);
 }
 
 Status statusOf(const Version& v, const std::vector<Value>& slots) {
@@ -158,7 +158,7 @@ Status statusOf(const Version& v, const std::vector<Value>& slots) {
         if (s == CriterionStatus::NotMet) return Status::NotEligible;
         open = open || s == CriterionStatus::Open;
     }
-    return capped(v, open ? Status::Unknown : Status::Eligible);
+    return versionStatus(v, false, open);
 }
 
 // Follows open slots through askIf: a question whose askIf is still unknown
@@ -272,7 +272,7 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
         for (const Criterion& c : version->criteria) {
             r.criteria.push_back(CriterionOutcome{&c, judge(c, sheet.slots, &errors), {}});
         }
-        r.status = capped(*version, combine(r.criteria));
+        r.status = combine(*version, r.criteria);
         // A criterion may read a question that does not apply to this person
         // (null); that is only an error when no other criterion decided "no".
         if (r.status != Status::NotEligible) out.ruleErrors.insert(out.ruleErrors.end(), errors.begin(), errors.end());

@@ -91,6 +91,24 @@ void untranslated(const Text& t, const std::string& path, Problems& out) {
 
 // ---------------------------------------------------------------- text scanning
 
+std::string asciiLower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// Where the texts of an option and of an apply link are (the walk of every
+// read text and the term check both name them).
+std::string optionTextPointer(const Question& q, std::size_t k) {
+    return pointerAppend(pointerAppend(pointerAppend(q.pointer, "options"), k), "text");
+}
+
+std::string applyTextPointer(const Version& v, std::size_t k) {
+    return pointerAppend(pointerAppend(pointerAppend(v.pointer, "apply"), k), "text");
+}
+
 // The code point at byte i of a UTF-8 text (the JSON parser lets only valid
 // UTF-8 through; a broken sequence reads as U+FFFD) and its length in bytes.
 char32_t codePointAt(std::string_view s, std::size_t i, std::size_t& length) {
@@ -191,7 +209,7 @@ void forEachReadText(const Ruleset& rs, F&& f) {
         f(q.text, pointerAppend(q.pointer, "text"));
         f(q.help, pointerAppend(q.pointer, "help"));
         for (std::size_t k = 0; k < q.options.size(); ++k) {
-            f(q.options[k].text, pointerAppend(pointerAppend(pointerAppend(q.pointer, "options"), k), "text"));
+            f(q.options[k].text, optionTextPointer(q, k));
         }
         f(q.unit, pointerAppend(q.pointer, "unit"));
     }
@@ -207,7 +225,7 @@ void forEachReadText(const Ruleset& rs, F&& f) {
             }
             for (const Amount& a : v.amounts) f(a.text, pointerAppend(a.pointer, "text"));
             for (std::size_t k = 0; k < v.apply.size(); ++k) {
-                f(v.apply[k].text, pointerAppend(pointerAppend(pointerAppend(v.pointer, "apply"), k), "text"));
+                f(v.apply[k].text, applyTextPointer(v, k));
             }
         }
     }
@@ -288,9 +306,7 @@ std::string hostOf(const std::string& url) {
     } else {
         authority = authority.substr(0, authority.find(':'));
     }
-    for (char& c : authority) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    authority = asciiLower(authority);
     if (!authority.empty() && authority.back() == '.') authority.pop_back();
     return authority;
 }
@@ -401,14 +417,6 @@ private:
     std::vector<Node> nodes_{1};
 };
 
-std::string asciiLower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 // Terms of authoring.terms used in a text without an explanation in the
 // text itself or in an always-shown text of its block. Every text is scanned
 // once per locale for the terms (case-sensitive, whole words) and once for the
@@ -449,8 +457,7 @@ public:
                 check(q.help, pointerAppend(q.pointer, "help"), locale, Role::Always);
                 flushAlways(locale);
                 for (std::size_t k = 0; k < q.options.size(); ++k) {
-                    check(q.options[k].text, pointerAppend(pointerAppend(pointerAppend(q.pointer, "options"), k), "text"),
-                          locale, Role::Other);
+                    check(q.options[k].text, optionTextPointer(q, k), locale, Role::Other);
                 }
                 check(q.unit, pointerAppend(q.pointer, "unit"), locale, Role::Other);
             }
@@ -506,8 +513,7 @@ private:
             }
             for (const Amount& a : v.amounts) check(a.text, pointerAppend(a.pointer, "text"), locale, Role::Other);
             for (std::size_t k = 0; k < v.apply.size(); ++k) {
-                check(v.apply[k].text, pointerAppend(pointerAppend(pointerAppend(v.pointer, "apply"), k), "text"),
-                      locale, Role::Other);
+                check(v.apply[k].text, applyTextPointer(v, k), locale, Role::Other);
             }
         }
     }

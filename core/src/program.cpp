@@ -827,8 +827,7 @@ void Program::run(const double* answers, ProgramOutcome& out) const {
             notMet = notMet || s == CriterionStatus::NotMet;
             open = open || s == CriterionStatus::Open;
         }
-        Status status = notMet ? Status::NotEligible : (open ? Status::Unknown : Status::Eligible);
-        if (status == Status::Eligible && slice.version->atMostUnknown) status = Status::Unknown;  // maxStatus
+        const Status status = versionStatus(*slice.version, notMet, open);
         out.statuses[r] = status;
         // As evaluate(): a failed operation counts only where no criterion decided "no".
         if (status != Status::NotEligible && failed) out.ruleErrors = true;

@@ -86,7 +86,7 @@ function nextSteps(g, ui, kiosk) {
   const headingId = uid('next');
   return h('section', { class: 'ww-next', 'aria-labelledby': headingId, 'data-next-steps': '' },
     h('h3', { class: 'ww-group__title', id: headingId }, ui.nextTitle),
-    nothing ? h('ul', {}, ui.nextNone.map((t, i) => h('li', {}, i === 1 ? linkOrAddress(ui.vdabUrl, t, ui, kiosk) : t))) : null,
+    nothing ? h('ul', {}, ui.nextNone.map((n) => h('li', {}, n.url ? linkOrAddress(n.url, n.text, ui, kiosk) : n.text))) : null,
     h('p', { 'data-next': 'help' }, ui.nextHelp));
 }
 

@@ -21,6 +21,11 @@ const char* statusName(Status status);  // "eligible", "not-eligible", "unknown"
 std::optional<Status> parseStatus(std::string_view text);
 const char* criterionStatusName(CriterionStatus status);  // "met", "not-met", "open"
 
+// A version's status from its criteria (rules-format §7.4): not-eligible when
+// one is not met, else unknown when one is open or the version has
+// "maxStatus": "unknown", else eligible. evaluate() and the fast path both use it.
+Status versionStatus(const Version& version, bool notMet, bool open);
+
 struct CriterionOutcome {
     const Criterion* criterion = nullptr;
     CriterionStatus status = CriterionStatus::Open;
