@@ -46,7 +46,7 @@ Usage:
   wegwijzer logic [--dialect certlogic|wegwijzer] EXPRESSION [DATA]
   wegwijzer courses RULESET COURSES.jsonl --date YYYY-MM-DD [-o FILE]
   wegwijzer doc RULESET [-o FILE]
-  wegwijzer questions RULESET --date YYYY-MM-DD [--facts FILE]
+  wegwijzer questions RULESET --date YYYY-MM-DD [--facts FILE] [--profile FILE]
   wegwijzer diff OLD NEW --date YYYY-MM-DD [--new-date YYYY-MM-DD] [--examples N]
   wegwijzer keygen --private FILE --public FILE [--owner NAME]
   wegwijzer trust-root --threshold K PUBLIC_KEY_FILE... -o FILE
@@ -86,7 +86,10 @@ Commands:
           policy staff: questions, results, versions, criteria, sources.
   questions  Simulate the interview over every combination of answers (one
           answer per class the rules can tell apart) and report how many
-          questions a person is asked before every result is decided.
+          questions a person is asked before every result is decided
+          (per goal when the ruleset has a goal question). With --profile,
+          one person's interview instead: the questions in the order asked,
+          answered from the profile (a question it lacks: "I don't know").
   diff    The consequence of a rule change: per result, every combination of
           the answers it depends on (one per class the rules tell apart),
           judged by OLD on --date and by NEW on --new-date (default: the same
@@ -773,8 +776,29 @@ int cmdDoc(int argc, char** argv) {
     return kOk;
 }
 
+// One person's interview, question by question, then the verdicts.
+int printProfileWalk(const Ruleset& rs, const Date& date, const Json& facts, const Json& profile) {
+    ProfileWalk w = walkProfile(rs, date, facts, profile);
+    if (!w.problems.empty()) {
+        for (const Problem& p : w.problems) std::cerr << "wegwijzer: profile" << p.path << ": " << p.message << "\n";
+        return kNegative;
+    }
+    for (std::size_t i = 0; i < w.asked.size(); ++i) {
+        std::cout << (i + 1) << ". " << w.asked[i].first << " = " << w.asked[i].second.dump() << "   (expected before: "
+                  << w.estimates[i] << ")\n";
+    }
+    std::cout << "questions asked: " << w.asked.size() << "\n";
+    Evaluation e = evaluate(rs, w.answers, date);
+    for (const ResultOutcome& r : e.results) {
+        std::cout << "  " << r.result->id << ": " << statusName(r.status) << (r.pursued ? "" : " (not asked for)");
+        for (const AmountOutcome& a : r.amounts) std::cout << ", " << a.amount->id << " " << Value::number(a.value).toJson().dump();
+        std::cout << "\n";
+    }
+    return kOk;
+}
+
 int cmdQuestions(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"date", "facts", "trust", "max-paths"}, {});
+    Args args = parseArgs(argc, argv, 2, {"date", "facts", "trust", "max-paths", "profile"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError("questions takes one RULESET file");
     std::string error;
@@ -795,6 +819,12 @@ int cmdQuestions(int argc, char** argv) {
         if (!n || *n < 1) return usageError("--max-paths takes a whole number");
         maxPaths = static_cast<std::size_t>(*n);
     }
+    if (auto p = args.option("profile")) {
+        auto profile = readJsonFile(*p);
+        if (!profile) return kUsage;
+        if (!profile->is_object()) return usageError("--profile takes a JSON object of question id to answer");
+        return printProfileWalk(*rs, *date, facts, *profile);
+    }
     const auto start = std::chrono::steady_clock::now();
     InterviewStats s = simulateInterviews(*rs, *date, facts, maxPaths);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -803,9 +833,28 @@ int cmdQuestions(int argc, char** argv) {
               << seconds << " s\n"
               << "questions asked: max " << s.maxQuestions << ", median " << s.medianQuestions << ", mean "
               << s.meanQuestions << "\n"
+              << "expected questions (answers weighted as the ruleset weighs them): " << s.expectedAtStart
+              << "; the first screen's estimate: " << s.estimateAtStart << "\n"
+              << "estimate against what followed, over every step: mean error " << s.estimateBias
+              << ", mean absolute error " << s.estimateError << "\n"
               << "distribution (questions: interviews):";
     for (const auto& [n, count] : s.histogram) std::cout << " " << n << ":" << count;
-    std::cout << "\nhow often each question is asked:\n";
+    bool truncated = s.truncated;
+    // Per goal: the goal question is asked first and counts as a question.
+    if (rs->goal != nullptr && (!facts.is_object() || !facts.contains(rs->goal->id))) {
+        std::cout << "\nper goal (the goal question counted):\n";
+        for (const Option& o : rs->goal->options) {
+            Json prefilled = facts.is_object() ? facts : Json::object();
+            prefilled[rs->goal->id] = o.value;
+            InterviewStats g = simulateInterviews(*rs, *date, prefilled, maxPaths);
+            truncated = truncated || g.truncated;
+            std::cout << "  " << rs->goal->id << " = " << o.value << ": max " << g.maxQuestions + 1 << ", median "
+                      << g.medianQuestions + 1 << ", mean " << g.meanQuestions + 1 << " (" << g.paths << " interviews)\n";
+        }
+    } else {
+        std::cout << "\n";
+    }
+    std::cout << "how often each question is asked:\n";
     std::vector<std::pair<std::size_t, std::string>> asked;
     for (const auto& [q, n] : s.askedIn) asked.emplace_back(n, q);
     std::sort(asked.rbegin(), asked.rend());
@@ -815,7 +864,7 @@ int cmdQuestions(int argc, char** argv) {
     }
     std::cout << "a longest interview:\n";
     for (const auto& [q, a] : s.longest) std::cout << "  " << q << " = " << a.dump() << "\n";
-    return s.truncated ? kNegative : kOk;
+    return truncated ? kNegative : kOk;
 }
 
 int cmdDiff(int argc, char** argv) {

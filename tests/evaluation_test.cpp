@@ -211,7 +211,7 @@ TEST_F(Evaluate, RuleErrorsAreKeptApartFromAnswerProblems) {
 TEST_F(Evaluate, StatusFormHasNoTexts) {
     Evaluation e = on("2025-03-01", R"({"statuut": "werknemer", "uren": 20, "in-vlaanderen": true, "erkend": true})");
     Json s = toStatusJson(e);
-    EXPECT_EQ(s["results"][0], parse(R"({"id": "premie", "status": "eligible", "amounts": {"bedrag": 200}})"));
+    EXPECT_EQ(s["results"][0], parse(R"({"id": "premie", "status": "eligible", "pursued": true, "amounts": {"bedrag": 200}})"));
     EXPECT_EQ(s["next"], Json::array());
     EXPECT_EQ(s["progress"], toJson(e, *rs, "nl")["progress"]);
 }

@@ -43,6 +43,7 @@ namespace {
 struct Sheet {
     std::vector<Value> given;
     std::vector<Value> slots;
+    std::vector<bool> declined;  // answered "I don't know" ({"unknown": true}): not asked again
 };
 
 Problem invalidAnswer(const Question& q, std::string message) {
@@ -89,9 +90,17 @@ Value readAnswer(const Question& q, const Json& a, Problems& problems) {
     return Value::unknown();
 }
 
+// {"unknown": true}: the person does not know (rules-format §7.1).
+bool isDontKnow(const Json& a) {
+    if (!a.is_object() || a.size() != 1) return false;
+    auto it = a.find("unknown");
+    return it != a.end() && it->is_boolean() && it->get<bool>();
+}
+
 Sheet readAnswers(const Ruleset& rs, const Json& answers, const Date& date, Problems& problems) {
     Sheet sheet;
     sheet.given.assign(rs.slotCount(), Value::unknown());
+    sheet.declined.assign(rs.slotCount(), false);
     if (!answers.is_object()) {
         problems.push_back({"", "answers must be a JSON object of question id to answer"});
     } else {
@@ -99,6 +108,8 @@ Sheet readAnswers(const Ruleset& rs, const Json& answers, const Date& date, Prob
             const Question* q = rs.question(it.key());
             if (q == nullptr) {
                 problems.push_back({pointerAppend("", it.key()), "\"" + it.key() + "\" is not a question of this ruleset"});
+            } else if (isDontKnow(*it)) {
+                sheet.declined[static_cast<std::size_t>(q->slot)] = true;
             } else if (!it->is_null()) {
                 sheet.given[static_cast<std::size_t>(q->slot)] = readAnswer(*q, *it, problems);
             }
@@ -151,16 +162,6 @@ Status combine(const Version& v, const std::vector<CriterionOutcome>& criteria) 
     return versionStatus(v, false, open);
 }
 
-Status statusOf(const Version& v, const std::vector<Value>& slots) {
-    bool open = false;
-    for (const Criterion& c : v.criteria) {
-        const CriterionStatus s = judge(c, slots, nullptr);
-        if (s == CriterionStatus::NotMet) return Status::NotEligible;
-        open = open || s == CriterionStatus::Open;
-    }
-    return versionStatus(v, false, open);
-}
-
 // Follows open slots through askIf: a question whose askIf is still unknown
 // cannot be asked yet, but the questions its askIf waits for can.
 void expandThroughAskIf(const Ruleset& rs, const Sheet& sheet, std::vector<bool>& open) {
@@ -184,7 +185,7 @@ void expandThroughAskIf(const Ruleset& rs, const Sheet& sheet, std::vector<bool>
 
 bool askable(const Question& q, const Sheet& sheet) {
     const auto slot = static_cast<std::size_t>(q.slot);
-    if (!sheet.given[slot].isUnknown()) return false;  // answered
+    if (!sheet.given[slot].isUnknown() || sheet.declined[slot]) return false;  // answered, or "I don't know"
     if (!q.askIf.valid()) return true;
     return q.askIf.evaluate(sheet.slots).isTruthy();
 }
@@ -197,15 +198,21 @@ std::vector<const Question*> questionsOf(const Ruleset& rs, const Sheet& sheet, 
     return out;
 }
 
-// Values worth trying for a question when looking one step ahead.
-std::vector<Value> sampleAnswers(const Question& q) {
-    std::vector<Value> out;
+// Values worth trying for a question when looking one step ahead, each
+// with how common it is (the question's weights; numbers weigh alike).
+struct Sample {
+    Value value;
+    double weight;
+};
+
+std::vector<Sample> sampleAnswers(const Question& q) {
+    std::vector<Sample> out;
     switch (q.type) {
         case QuestionType::Choice:
-            for (const Option& o : q.options) out.push_back(Value::borrowedString(o.value));
+            for (const Option& o : q.options) out.push_back({Value::borrowedString(o.value), o.weight});
             break;
         case QuestionType::Boolean:
-            out = {Value::boolean(true), Value::boolean(false)};
+            out = {{Value::boolean(true), q.weightTrue}, {Value::boolean(false), q.weightFalse}};
             break;
         case QuestionType::Number: {
             std::vector<double> xs{q.min, q.max};
@@ -216,38 +223,130 @@ std::vector<Value> sampleAnswers(const Question& q) {
             }
             std::sort(xs.begin(), xs.end());
             xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
-            for (double x : xs) out.push_back(Value::number(x));
+            for (double x : xs) out.push_back({Value::number(x), 1});
             break;
         }
         case QuestionType::Date:
-            break;  // no finite sample; scores zero and keeps its place in the ruleset's order
+            break;  // no finite sample: its expected count is its upper bound
     }
     return out;
 }
 
-// Orders the questions to ask: the one that decides the most open results on
-// average over its possible answers first; ties keep the ruleset's order.
-void orderByLookahead(const Ruleset& rs, const Sheet& sheet, const std::vector<const Version*>& openVersions,
-                      std::vector<const Question*>& candidates) {
-    std::vector<std::pair<double, std::size_t>> scored;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        const Question& q = *candidates[i];
-        const std::vector<Value> samples = sampleAnswers(q);
-        double decided = 0;
-        for (const Value& sample : samples) {
-            Sheet trial = sheet;
-            trial.given[static_cast<std::size_t>(q.slot)] = sample;
-            settle(rs, trial, nullptr);
-            for (const Version* v : openVersions) {
-                if (statusOf(*v, trial.slots) != Status::Unknown) decided += 1;
+// Which results the person wants to know about: the goal question's answer
+// (rules-format §3.1); every result while it is not answered.
+std::vector<bool> pursuedResults(const Ruleset& rs, const Sheet& sheet) {
+    std::vector<bool> pursued(rs.results.size(), true);
+    if (rs.goal == nullptr) return pursued;
+    const Value& goal = sheet.given[static_cast<std::size_t>(rs.goal->slot)];
+    if (!goal.isString()) return pursued;
+    for (const Option& o : rs.goal->options) {
+        if (o.value != goal.asString() || o.pillars.empty()) continue;
+        for (std::size_t i = 0; i < rs.results.size(); ++i) {
+            pursued[i] = std::find(o.pillars.begin(), o.pillars.end(), rs.results[i].pillar) != o.pillars.end();
+        }
+    }
+    return pursued;
+}
+
+// The open set (§8.3), in two parts: the questions a verdict of a pursued
+// result waits for, and those only an amount waits for.
+struct OpenSet {
+    std::vector<bool> verdict;
+    std::vector<bool> amount;
+    std::size_t undecided = 0;  // pursued results whose status is unknown
+};
+
+OpenSet openSet(const Ruleset& rs, const Sheet& sheet, const Date& date, const std::vector<bool>& pursued) {
+    OpenSet open{std::vector<bool>(rs.slotCount(), false), std::vector<bool>(rs.slotCount(), false), 0};
+    for (std::size_t i = 0; i < rs.results.size(); ++i) {
+        const Version* v = pursued[i] ? rs.results[i].versionAt(date) : nullptr;
+        if (v == nullptr) continue;
+        bool notMet = false;
+        bool anyOpen = false;
+        for (const Criterion& c : v->criteria) {
+            const CriterionStatus s = judge(c, sheet.slots, nullptr);
+            notMet = notMet || s == CriterionStatus::NotMet;
+            anyOpen = anyOpen || s == CriterionStatus::Open;
+        }
+        const Status status = versionStatus(*v, notMet, anyOpen);
+        if (status == Status::NotEligible) continue;
+        if (status == Status::Unknown) {
+            ++open.undecided;
+            for (const Criterion& c : v->criteria) {
+                if (judge(c, sheet.slots, nullptr) == CriterionStatus::Open) c.test.markOpenSlots(sheet.slots, open.verdict);
             }
         }
-        scored.emplace_back(samples.empty() ? 0 : decided / static_cast<double>(samples.size()), i);
+        for (const Amount& a : v->amounts) {
+            if (a.value.evaluate(sheet.slots).isUnknown()) a.value.markOpenSlots(sheet.slots, open.amount);
+        }
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    expandThroughAskIf(rs, sheet, open.verdict);
+    expandThroughAskIf(rs, sheet, open.amount);
+    return open;
+}
+
+// §8.5: the questions of the open set not answered yet (nor with "I don't
+// know"), plus the goal question while it is: an upper bound of what is
+// still to be asked.
+std::size_t remainingOf(const Ruleset& rs, const Sheet& sheet, const OpenSet& open) {
+    std::size_t n = 0;
+    for (const Question& q : rs.questions) {
+        const auto slot = static_cast<std::size_t>(q.slot);
+        const bool wanted = open.verdict[slot] || open.amount[slot] || &q == rs.goal;
+        if (wanted && sheet.given[slot].isUnknown() && !sheet.declined[slot]) ++n;
+    }
+    return n;
+}
+
+// §8.3: the candidates to ask now. Questions that only refine an amount
+// wait until no verdict waits for a question; the goal question comes first.
+std::vector<const Question*> candidatesOf(const Ruleset& rs, const Sheet& sheet, const OpenSet& open) {
+    std::vector<const Question*> out = questionsOf(rs, sheet, open.verdict);
+    if (out.empty()) out = questionsOf(rs, sheet, open.amount);
+    if (rs.goal != nullptr && askable(*rs.goal, sheet)) out.insert(out.begin(), rs.goal);
+    return out;
+}
+
+// §8.4: orders the candidates by the number of questions still to come
+// after answering them, on average over their answers weighted by how common
+// each is (fewest first); ties go to the question that decides the most
+// results, then to the ruleset's order. The goal question stays first.
+// Returns the expected number of questions left, this one included.
+double orderByExpectedQuestions(const Ruleset& rs, const Sheet& sheet, const Date& date, const std::vector<bool>& pursued,
+                                std::size_t undecided, std::size_t remaining, std::vector<const Question*>& candidates) {
+    if (candidates.empty()) return 0;
+    struct Score {
+        double left;     // expected questions of the open set after this answer
+        double decided;  // expected pursued results it decides
+        std::size_t index;
+    };
+    std::vector<Score> scored;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Question& q = *candidates[i];
+        const std::vector<Sample> samples = sampleAnswers(q);
+        double total = 0, left = 0, decided = 0;
+        for (const Sample& sample : samples) {
+            Sheet trial = sheet;
+            trial.given[static_cast<std::size_t>(q.slot)] = sample.value;
+            settle(rs, trial, nullptr);
+            const std::vector<bool> trialPursued = &q == rs.goal ? pursuedResults(rs, trial) : pursued;
+            const OpenSet open = openSet(rs, trial, date, trialPursued);
+            total += sample.weight;
+            left += sample.weight * static_cast<double>(remainingOf(rs, trial, open));
+            decided += sample.weight * (static_cast<double>(undecided) - static_cast<double>(open.undecided));
+        }
+        if (total > 0) scored.push_back({left / total, decided / total, i});
+        else scored.push_back({static_cast<double>(remaining) - 1, 0, i});  // no sample: all the rest may follow
+    }
+    const bool goalFirst = candidates.front() == rs.goal;
+    std::stable_sort(scored.begin() + (goalFirst ? 1 : 0), scored.end(), [](const Score& a, const Score& b) {
+        if (a.left != b.left) return a.left < b.left;
+        return a.decided > b.decided;
+    });
     std::vector<const Question*> ordered;
-    for (const auto& s : scored) ordered.push_back(candidates[s.second]);
+    for (const Score& s : scored) ordered.push_back(candidates[s.index]);
     candidates = std::move(ordered);
+    return 1 + scored.front().left;
 }
 
 Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, const EvaluateOptions& options,
@@ -257,16 +356,17 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
     out.problems = std::move(problems);
     settle(rs, sheet, &out.ruleErrors);
     out.results.reserve(rs.results.size());
+    const std::vector<bool> pursued = pursuedResults(rs, sheet);
 
-    std::vector<bool> open(rs.slotCount(), false);
-    std::vector<const Version*> openVersions;
-    for (const Result& res : rs.results) {
+    for (std::size_t i = 0; i < rs.results.size(); ++i) {
+        const Result& res = rs.results[i];
         if (options.only != nullptr && options.only != &res) continue;
         const Version* version = res.versionAt(date);
         if (version == nullptr) continue;
         ResultOutcome r;
         r.result = &res;
         r.version = version;
+        r.pursued = pursued[i];
         Problems errors;
         r.criteria.reserve(version->criteria.size());
         for (const Criterion& c : version->criteria) {
@@ -277,16 +377,13 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
         // (null); that is only an error when no other criterion decided "no".
         if (r.status != Status::NotEligible) out.ruleErrors.insert(out.ruleErrors.end(), errors.begin(), errors.end());
         if (r.status == Status::Unknown) {
-            openVersions.push_back(version);
             for (CriterionOutcome& co : r.criteria) {
                 if (co.status != CriterionStatus::Open) continue;
                 std::vector<bool> mine(rs.slotCount(), false);
                 co.criterion->test.markOpenSlots(sheet.slots, mine);
                 expandThroughAskIf(rs, sheet, mine);
-                for (std::size_t i = 0; i < mine.size(); ++i) {
-                    if (!mine[i]) continue;
-                    open[i] = true;
-                    if (i < rs.questions.size()) co.openQuestions.push_back(&rs.questions[i]);
+                for (std::size_t k = 0; k < rs.questions.size(); ++k) {
+                    if (mine[k]) co.openQuestions.push_back(&rs.questions[k]);
                 }
             }
         }
@@ -297,23 +394,26 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
                     out.ruleErrors.push_back(v.errorProblem());
                 } else if (v.isNumber()) {
                     r.amounts.push_back({&a, v.asNumber()});
-                } else if (v.isUnknown()) {
-                    a.value.markOpenSlots(sheet.slots, open);  // "how much" is worth asking too
                 }
             }
         }
         out.results.push_back(std::move(r));
     }
-    expandThroughAskIf(rs, sheet, open);
 
     for (const Question& q : rs.questions) {
         const auto slot = static_cast<std::size_t>(q.slot);
         if (!sheet.given[slot].isUnknown() && !sheet.slots[slot].isNull()) ++out.progress.answered;
-        if (open[slot] && sheet.given[slot].isUnknown()) ++out.progress.remaining;
     }
+    std::vector<bool> only = pursued;
+    if (options.only != nullptr) {
+        for (std::size_t i = 0; i < rs.results.size(); ++i) only[i] = only[i] && &rs.results[i] == options.only;
+    }
+    const OpenSet open = openSet(rs, sheet, date, only);
+    out.progress.remaining = remainingOf(rs, sheet, open);
     if (options.planNext) {
-        out.next = questionsOf(rs, sheet, open);
-        orderByLookahead(rs, sheet, openVersions, out.next);
+        out.next = candidatesOf(rs, sheet, open);
+        out.progress.expected =
+            orderByExpectedQuestions(rs, sheet, date, only, open.undecided, out.progress.remaining, out.next);
     }
     return out;
 }
@@ -444,12 +544,18 @@ private:
     std::vector<const std::string*> texts_;  // into the ruleset's texts
 };
 
+Json progressJson(const Progress& p) {
+    // One decimal: what a person is shown is a whole number anyway.
+    return {{"answered", p.answered}, {"remaining", p.remaining}, {"expected", std::round(p.expected * 10) / 10}};
+}
+
 }  // namespace
 
 Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
     Json results = Json::array();
     for (const ResultOutcome& r : e.results) {
         Json j = resultHeader(*r.result, *r.version, r.status, locale);
+        j["pursued"] = r.pursued;
         addAmounts(j, r.amounts, locale);
         // The reasons: for a negative verdict, the criteria that decided it;
         // otherwise every criterion with its outcome.
@@ -474,7 +580,7 @@ Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
                 {"locale", locale},
                 {"results", results},
                 {"next", next},
-                {"progress", {{"answered", e.progress.answered}, {"remaining", e.progress.remaining}}}};
+                {"progress", progressJson(e.progress)}};
     out["errors"] = toJson(e.problems);
     out["ruleErrors"] = toJson(e.ruleErrors);
     return out;
@@ -483,13 +589,16 @@ Json toJson(const Evaluation& e, const Ruleset& rs, const std::string& locale) {
 Json toStatusJson(const Evaluation& e) {
     Json results = Json::array();
     for (const ResultOutcome& r : e.results) {
-        results.push_back({{"id", r.result->id}, {"status", statusName(r.status)}, {"amounts", toJson(r.amounts)}});
+        results.push_back({{"id", r.result->id},
+                           {"status", statusName(r.status)},
+                           {"pursued", r.pursued},
+                           {"amounts", toJson(r.amounts)}});
     }
     Json next = Json::array();
     for (const Question* q : e.next) next.push_back(q->id);
     Json out = {{"results", std::move(results)},
                 {"next", std::move(next)},
-                {"progress", {{"answered", e.progress.answered}, {"remaining", e.progress.remaining}}}};
+                {"progress", progressJson(e.progress)}};
     out["errors"] = toJson(e.problems);
     out["ruleErrors"] = toJson(e.ruleErrors);
     return out;

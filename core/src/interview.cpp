@@ -50,6 +50,16 @@ std::vector<Json> answerClasses(const Question& q, const Date& date) {
 
 namespace {
 
+double classWeight(const Question& q, const Json& answer) {
+    if (q.type == QuestionType::Boolean) return answer.get<bool>() ? q.weightTrue : q.weightFalse;
+    if (q.type == QuestionType::Choice) {
+        for (const Option& o : q.options) {
+            if (o.value == answer.get_ref<const std::string&>()) return o.weight;
+        }
+    }
+    return 1;
+}
+
 struct Walker {
     const Ruleset& rs;
     const Date& date;
@@ -57,11 +67,15 @@ struct Walker {
     InterviewStats stats;
     std::vector<std::size_t> counts;
     std::vector<std::pair<std::string, Json>> path;
+    double errorSum = 0, absErrorSum = 0;
+    std::size_t estimates = 0;
 
-    void walk(Json& answers) {
+    // Returns the questions still to come from here, on average over the
+    // answers weighted as the ruleset weighs them.
+    double walk(Json& answers) {
         if (stats.paths >= maxPaths) {
             stats.truncated = true;
-            return;
+            return 0;
         }
         Evaluation e = evaluate(rs, answers, date);
         // An answer the rules refuse would be asked again forever: end the interview there.
@@ -73,17 +87,29 @@ struct Walker {
                 if (path.size() >= stats.longest.size()) stats.longest = path;
             }
             for (const auto& step : path) ++stats.askedIn[step.first];
-            return;
+            return 0;
         }
         const Question& q = *e.next.front();
+        double total = 0, left = 0;
         for (const Json& answer : answerClasses(q, date)) {
             answers[q.id] = answer;
             path.emplace_back(q.id, answer);
-            walk(answers);
+            const double w = classWeight(q, answer);
+            left += w * (1 + walk(answers));
+            total += w;
             path.pop_back();
             if (stats.truncated) break;
         }
         answers.erase(q.id);
+        const double actual = total > 0 ? left / total : 0;
+        if (path.empty()) {
+            stats.estimateAtStart = e.progress.expected;
+            stats.expectedAtStart = actual;
+        }
+        errorSum += e.progress.expected - actual;
+        absErrorSum += std::abs(e.progress.expected - actual);
+        ++estimates;
+        return actual;
     }
 };
 
@@ -106,7 +132,32 @@ InterviewStats simulateInterviews(const Ruleset& ruleset, const Date& date, cons
         }
         w.stats.meanQuestions = sum / static_cast<double>(n);
     }
+    if (w.estimates > 0) {
+        w.stats.estimateBias = w.errorSum / static_cast<double>(w.estimates);
+        w.stats.estimateError = w.absErrorSum / static_cast<double>(w.estimates);
+    }
     return w.stats;
+}
+
+ProfileWalk walkProfile(const Ruleset& ruleset, const Date& date, const Json& prefilled, const Json& profile) {
+    ProfileWalk out;
+    out.answers = prefilled.is_object() ? prefilled : Json::object();
+    // Each question is asked at most once, so the walk ends.
+    for (std::size_t step = 0; step <= ruleset.questions.size(); ++step) {
+        Evaluation e = evaluate(ruleset, out.answers, date);
+        out.estimates.push_back(e.progress.expected);
+        if (!e.problems.empty()) {
+            out.problems = std::move(e.problems);
+            break;
+        }
+        if (e.next.empty()) break;
+        const Question& q = *e.next.front();
+        const bool known = profile.is_object() && profile.contains(q.id) && !profile.at(q.id).is_null();
+        const Json answer = known ? profile.at(q.id) : Json{{"unknown", true}};
+        out.answers[q.id] = answer;
+        out.asked.emplace_back(q.id, answer);
+    }
+    return out;
 }
 
 }  // namespace wegwijzer

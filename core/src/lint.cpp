@@ -628,7 +628,7 @@ Problems lintWarnings(const Ruleset& rs, const LintOptions& options) {
         }
     }
     for (const Question& q : rs.questions) {
-        if (!read[static_cast<std::size_t>(q.slot)]) {
+        if (!read[static_cast<std::size_t>(q.slot)] && !q.goal) {  // no rule may read the goal question
             out.push_back({q.pointer, "no criterion, amount or askIf reads question \"" + q.id + "\""});
         }
     }

@@ -192,6 +192,8 @@ private:
     Problems& problems_;
 };
 
+bool validPillar(const std::string& p) { return p == "geld" || p == "tijd" || p == "begeleiding"; }
+
 }  // namespace
 
 struct RulesetLoader {
@@ -379,7 +381,7 @@ struct RulesetLoader {
             Question q;
             q.pointer = pointerAppend(pointer, i);
             ObjectReader r(list[i], q.pointer, problems,
-                           {"id", "type", "scope", "text", "help", "options", "min", "max", "unit", "askIf"});
+                           {"id", "type", "scope", "goal", "text", "help", "options", "min", "max", "unit", "askIf", "weights"});
             askIfs.push_back(r.get("askIf", false));
             q.id = r.id();
             const std::string type = r.string("type");
@@ -399,6 +401,10 @@ struct RulesetLoader {
                 r.report(r.at("scope"), "scope is \"person\" or \"course\"");
             }
             q.courseFact = scope == "course";
+            if (const Json* goal = r.get("goal", false)) {
+                if (!goal->is_boolean()) r.report(r.at("goal"), "must be true or false");
+                q.goal = goal->is_boolean() && goal->get<bool>();
+            }
             q.text = text(r, "text");
             q.help = text(r, "help", false);
             const Json* options = r.array("options", q.type == QuestionType::Choice);
@@ -419,6 +425,7 @@ struct RulesetLoader {
             }
             q.unit = text(r, "unit", false);
             if (!q.unit.empty() && q.type != QuestionType::Number) r.report(r.at("unit"), "only a number question has a unit");
+            if (const Json* weights = r.get("weights", false)) readWeights(q, *weights, r.at("weights"));
             q.slot = static_cast<int>(rs.questions.size());
             rs.questions.push_back(std::move(q));
         }
@@ -428,14 +435,62 @@ struct RulesetLoader {
         if (options.size() < 2) report(pointer, "a choice question needs at least two options");
         std::set<std::string> seen;
         for (std::size_t k = 0; k < options.size(); ++k) {
-            ObjectReader o(options[k], pointerAppend(pointer, k), problems, {"value", "text"});
+            ObjectReader o(options[k], pointerAppend(pointer, k), problems, {"value", "text", "pillars"});
             Option option;
             option.value = o.id("value");
             option.text = text(o, "text");
+            if (const Json* pillars = o.array("pillars", false)) {
+                if (!q.goal) o.report(o.at("pillars"), "only the options of a goal question (\"goal\": true) have pillars");
+                for (std::size_t i = 0; i < pillars->size(); ++i) {
+                    const Json& p = (*pillars)[i];
+                    if (!p.is_string() || !validPillar(p.get<std::string>())) {
+                        report(pointerAppend(o.at("pillars"), i), "a pillar is \"geld\", \"tijd\" or \"begeleiding\"");
+                    } else {
+                        option.pillars.push_back(p.get<std::string>());
+                    }
+                }
+                if (pillars->empty()) o.report(o.at("pillars"), "must list at least one pillar (leave it out for every result)");
+            }
             if (!option.value.empty() && !seen.insert(option.value).second) {
                 o.report(o.at("value"), "duplicate option value \"" + option.value + "\"");
             }
             q.options.push_back(std::move(option));
+        }
+    }
+
+    // "weights": how common each answer is: option value (or "true" and
+    // "false") -> a positive number; answers not listed weigh 1.
+    void readWeights(Question& q, const Json& weights, const std::string& pointer) {
+        if (q.type != QuestionType::Choice && q.type != QuestionType::Boolean) {
+            report(pointer, "only a choice or boolean question has weights");
+            return;
+        }
+        if (!weights.is_object()) {
+            report(pointer, "must be an object of answer to weight");
+            return;
+        }
+        for (auto it = weights.begin(); it != weights.end(); ++it) {
+            const std::string p = pointerAppend(pointer, it.key());
+            if (!it->is_number() || !(it->get<double>() > 0) || it->get<double>() > 1e6) {
+                report(p, "a weight is a number above 0, at most 1000000");
+                continue;
+            }
+            const double w = it->get<double>();
+            if (q.type == QuestionType::Boolean && (it.key() == "true" || it.key() == "false")) {
+                (it.key() == "true" ? q.weightTrue : q.weightFalse) = w;
+                continue;
+            }
+            bool found = false;
+            for (Option& o : q.options) {
+                if (o.value == it.key()) {
+                    o.weight = w;
+                    found = true;
+                }
+            }
+            if (!found) {
+                report(p, q.type == QuestionType::Boolean ? "a boolean question weighs \"true\" and \"false\""
+                                                          : "\"" + it.key() + "\" is not one of the question's options");
+            }
         }
     }
 
@@ -517,7 +572,7 @@ struct RulesetLoader {
                 r.report(r.at("kind"), "kind is \"incentive\" or \"referral\"");
             }
             res.pillar = r.string("pillar");
-            if (!res.pillar.empty() && res.pillar != "geld" && res.pillar != "tijd" && res.pillar != "begeleiding") {
+            if (!res.pillar.empty() && !validPillar(res.pillar)) {
                 r.report(r.at("pillar"), "pillar is \"geld\", \"tijd\" or \"begeleiding\"");
             }
             res.title = text(r, "title");
@@ -648,6 +703,35 @@ struct RulesetLoader {
         askIfs(askIfJson);
         if (const Json* list = r.array("results")) results(*list, r.at("results"));
         collectThresholds();
+        goalQuestion();
+    }
+
+    // The goal question (rules-format §3.1): at most one, a choice asked of
+    // everyone, and read by no rule: what a person wants to know never
+    // changes what they are entitled to.
+    void goalQuestion() {
+        std::vector<bool> read(rs.slotCount(), false);
+        for (const Question& q : rs.questions) q.askIf.markReadSlots(read);
+        for (const Result& res : rs.results) {
+            for (const Version& v : res.versions) {
+                for (const Criterion& c : v.criteria) c.test.markReadSlots(read);
+                for (const Amount& a : v.amounts) a.value.markReadSlots(read);
+            }
+        }
+        for (const Question& q : rs.questions) {
+            if (!q.goal) continue;
+            if (rs.goal != nullptr) {
+                report(pointerAppend(q.pointer, "goal"), "only one question can be the goal question (\"" + rs.goal->id + "\" is)");
+                continue;
+            }
+            if (q.type != QuestionType::Choice) report(pointerAppend(q.pointer, "goal"), "the goal question is a choice question");
+            if (q.courseFact) report(pointerAppend(q.pointer, "scope"), "the goal question is the person's, not the course's");
+            if (q.askIf.valid()) report(pointerAppend(q.pointer, "askIf"), "the goal question is asked of everyone: no askIf");
+            if (read[static_cast<std::size_t>(q.slot)]) {
+                report(q.pointer, "no rule may read the goal question \"" + q.id + "\": what a person wants to know does not change what applies");
+            }
+            rs.goal = &q;
+        }
     }
 
     void collectThresholds() {

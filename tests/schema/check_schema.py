@@ -176,7 +176,8 @@ def check_tables(root, ruleset_schema, cases_schema):
          set(defs["question"]["properties"]["scope"]["enum"]))
     same("result kinds", set(re.findall(r'kind [!=]= "(\w+)"', ruleset_cpp)),
          set(defs["result"]["properties"]["kind"]["enum"]))
-    same("pillars", set(re.findall(r'pillar != "(\w+)"', ruleset_cpp)),
+    pillars = re.search(r"bool validPillar\([^)]*\)\s*\{([^}]*)\}", ruleset_cpp)
+    same("pillars", set(re.findall(r'"(\w+)"', pillars.group(1))) if pillars else set(),
          set(defs["result"]["properties"]["pillar"]["enum"]))
     units = re.search(r"kUnits\[\]\s*=\s*\{([^}]*)\}", ruleset_cpp)
     same("amount units", set(re.findall(r'"(\w+)"', units.group(1))) if units else set(),

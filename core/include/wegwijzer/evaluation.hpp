@@ -41,13 +41,15 @@ struct ResultOutcome {
     const Result* result = nullptr;
     const Version* version = nullptr;  // the version in force on the evaluation date
     Status status = Status::Unknown;
+    bool pursued = true;  // the person wants to know it (the goal question); the interview decides only these
     std::vector<CriterionOutcome> criteria;  // in the ruleset's order
     std::vector<AmountOutcome> amounts;      // determined amounts (not for not-eligible results)
 };
 
 struct Progress {
     std::size_t answered = 0;   // answers that count (their question applies)
-    std::size_t remaining = 0;  // questions that can still change a result, at most
+    std::size_t remaining = 0;  // questions that can still change a pursued result, at most
+    double expected = 0;        // questions still to come, expected (rules-format §8.5); 0 when none
 };
 
 struct Evaluation {

@@ -30,12 +30,16 @@ const char* questionTypeName(QuestionType type);
 struct Option {
     std::string value;
     Text text;
+    double weight = 1;  // how common this answer is, relative to the other options (planning, §8.4)
+    // Goal question only: the pillars this choice pursues; empty: every result.
+    std::vector<std::string> pillars;
 };
 
 struct Question {
     std::string id;
     QuestionType type = QuestionType::Boolean;
     bool courseFact = false;  // "scope": "course": a fact of the training, not of the person
+    bool goal = false;        // "goal": true: what the person wants to know (rules-format §3.1); read by no rule
     Text text;
     Text help;                // optional (empty when absent)
     std::vector<Option> options;  // choice
@@ -43,6 +47,7 @@ struct Question {
     Text unit;                    // number, optional
     Expression askIf;             // invalid when the question is always asked
     std::vector<double> thresholds;  // number literals the rules compare this answer with (sorted)
+    double weightTrue = 1, weightFalse = 1;  // boolean: how common each answer is (planning, §8.4)
     int slot = -1;
     std::string pointer;
 };
@@ -142,6 +147,7 @@ public:
     Authoring authoring;
     // Questions in an order where each question's askIf reads only earlier ones.
     std::vector<int> askOrder;
+    const Question* goal = nullptr;  // the goal question, if the ruleset has one
 
     const Question* question(std::string_view id) const;
     const Result* result(std::string_view id) const;
