@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo } from './helpers.mjs';
+import { startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, inGuide } from './helpers.mjs';
 
 // Values nobody else would send: typed the Belgian way and stored the JSON way.
 const PROFILE = {
@@ -55,7 +55,7 @@ function assertNoCanary(what, value) {
 test('answers never leave the page: requests, storage, cookies, URL, events', async () => {
   const r = await runCanaryFlow();
   // The results do show on screen (the canaries were really used).
-  const shown = await r.page.locator('wegwijzer-guide .ww-results').textContent();
+  const shown = await (await inGuide(r.page, '.ww-results')).textContent();
   assert.match(shown, /Je hebt recht op/);
 
   assert.ok(r.log.requests.length >= 6, 'requests were recorded');
