@@ -12,6 +12,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testShadowRootHook } from '../web/tests/shadow-root-hook.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -75,13 +76,14 @@ let error = null;
 try {
   for (let k = 0; k < runs; k++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE' });
+    await context.addInitScript(testShadowRootHook); // the guide's root is closed
     const page = await context.newPage();
     if (TODAY !== 'real') await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
     const t0 = process.hrtime.bigint();
     await page.goto(base + pagePath, { waitUntil: 'commit' });
     // Polled on every animation frame; the page's own clock says when (ms since navigation start).
     const handle = await page.waitForFunction(() => {
-      const root = document.querySelector('wegwijzer-guide')?.shadowRoot;
+      const root = __testShadowRoot();
       const screen = root && root.querySelector('.ww-screen');
       if (!screen || screen.dataset.screen !== 'question') return false;
       const h = root.querySelector('.ww-heading');

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  REPO, BUILT_IN, startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, sign, withVersion,
+  REPO, BUILT_IN, startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, sign, withVersion, inGuide,
 } from '../web/tests/helpers.mjs';
 
 const out = path.resolve(process.argv[2] || path.join(REPO, 'build/screenshots'));
@@ -60,7 +60,7 @@ async function shoot(name, width, params, steps = async () => {}, options = {}) 
   const { page, context } = await openPage(browser, { width, height: 800, today: options.today });
   await page.goto(params.page ? `${site.url}${params.page}` : fixtureUrl(site, params));
   await page.waitForFunction(() => {
-    const s = document.querySelector('wegwijzer-guide')?.shadowRoot?.querySelector('.ww-screen');
+    const s = __testShadowRoot()?.querySelector('.ww-screen');
     return s ? s.dataset.screen && s.dataset.screen !== 'loading' : true;
   });
   await steps(page);
@@ -104,7 +104,7 @@ for (const width of [1280, 320]) {
   await shoot('09-results-other-why-not', width, EXAMPLE, async (page) => {
     await answerAll(page, { statuut: 'werkzoekende', woonplaats: 'vlaanderen' });
     await toResults(page);
-    await page.locator('wegwijzer-guide details summary').click();
+    await (await inGuide(page, 'details summary')).click();
   });
   await shoot('10-results-possibly', width, { ...EXAMPLE, lang: 'en' }, async (page) => {
     await answerAll(page, { ...WERKNEMER, 'opleiding-in-databank': '?' }, 'en');
@@ -123,22 +123,22 @@ for (const width of [1280, 320]) {
   // page with the summary, its questions and its check page.
   await shoot('16-catalogue', width, { page: 'opleidingen.html' }, async (page) => {
     await allCourseViews(page);
-    await page.locator('[data-course="boekhouding"] wegwijzer-guide details summary').first().click();
+    await (await inGuide(page, 'details summary', { host: '[data-course="boekhouding"] wegwijzer-guide' })).click();
   });
   for (const slug of ['excel-basis', 'boekhouding', 'graduaat-verpleegkunde', 'leidinggeven']) {
     await shoot(`17-course-${slug}`, width, { page: `opleiding-${slug}.html` });
   }
   await shoot('18-course-question', width, { page: 'opleiding-boekhouding.html' }, async (page) => {
-    await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+    await (await inGuide(page, '[data-action="check-situation"]')).click();
     await waitForScreen(page, 'question');
   });
   await shoot('19-course-check', width, { page: 'opleiding-boekhouding.html' }, async (page) => {
-    await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+    await (await inGuide(page, '[data-action="check-situation"]')).click();
     await waitForScreen(page, 'question');
     await answerAll(page, PERSON);
   });
   await shoot('20-course-results', width, { page: 'opleiding-boekhouding.html' }, async (page) => {
-    await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+    await (await inGuide(page, '[data-action="check-situation"]')).click();
     await waitForScreen(page, 'question');
     await answerAll(page, PERSON);
     await toResults(page);
@@ -182,14 +182,14 @@ for (const width of [1280, 320]) {
     await waitForScreen(page, 'question');
     await answerAll(page, PERSON_FULL);
     await toResults(page);
-    await page.locator('wegwijzer-guide [data-action="answers-on-paper"]').check();
+    await (await inGuide(page, '[data-action="answers-on-paper"]')).check();
   }, { print: true });
 }
 
 // Every guide on the page has its summary.
 async function allCourseViews(page) {
   await page.waitForFunction(() => [...document.querySelectorAll('wegwijzer-guide')]
-    .every((g) => g.shadowRoot?.querySelector('.ww-screen')?.dataset.screen === 'course'));
+    .every((g) => __testShadowRoot(g)?.querySelector('.ww-screen')?.dataset.screen === 'course'));
 }
 
 async function kioskReady(page) {

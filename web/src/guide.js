@@ -85,7 +85,8 @@ export class WegwijzerGuide extends HTMLElement {
 
   constructor() {
     super();
-    this.#root = this.attachShadow({ mode: 'open' });
+    // Closed: host scripts get null from .shadowRoot (web/README.md, "What the element protects against").
+    this.#root = this.attachShadow({ mode: 'closed' });
   }
 
   connectedCallback() {

@@ -23,9 +23,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import {
-  REPO, startSite, launch, openPage, fixtureUrl, state, waitForScreen, answerAll, tabTo, shownResults, ids,
+  REPO, startSite, launch, openPage, fixtureUrl, state, waitForScreen, answerAll, tabTo, shownResults, ids, inGuide, axe,
 } from './helpers.mjs';
 
 const COURSES = JSON.parse(fs.readFileSync(path.join(REPO, 'web/demo/courses.json'), 'utf8'));
@@ -113,10 +112,10 @@ after(async () => { await browser?.close(); await site?.stop(); });
 async function allSummaries(page) {
   await page.waitForFunction(() => {
     const guides = [...document.querySelectorAll('wegwijzer-guide')];
-    return guides.length && guides.every((g) => g.shadowRoot?.querySelector('.ww-screen')?.dataset.screen === 'course');
+    return guides.length && guides.every((g) => __testShadowRoot(g)?.querySelector('.ww-screen')?.dataset.screen === 'course');
   }, null, { timeout: 15000 });
   return page.evaluate(() => [...document.querySelectorAll('wegwijzer-guide')].map((g) => {
-    const root = g.shadowRoot;
+    const root = __testShadowRoot(g);
     const items = (group) => Object.fromEntries([...root.querySelectorAll(`[data-group="${group}"] [data-result]`)]
       .map((li) => [li.dataset.result, [...li.querySelectorAll('[data-criterion]')].map((c) => c.dataset.criterion).sort()]));
     const texts = (group) => Object.fromEntries([...root.querySelectorAll(`[data-group="${group}"] [data-result]`)]
@@ -201,7 +200,7 @@ for (const course of COURSES) {
     const asked = await answerAll(page, PERSON);
     for (const id of asked) assert.ok(!Object.hasOwn(course.facts, id), `asked the course question ${id}`);
     // The check page lists the course's facts, without "Wijzig".
-    const facts = await page.evaluate(() => [...document.querySelector('wegwijzer-guide').shadowRoot
+    const facts = await page.evaluate(() => [...__testShadowRoot()
       .querySelectorAll('[data-fact]')].map((r) => ({ id: r.dataset.fact, button: !!r.querySelector('button') })));
     assert.deepEqual(facts.map((f) => f.id).sort(), Object.keys(course.facts).sort());
     assert.ok(facts.every((f) => !f.button));
@@ -230,14 +229,14 @@ test('Back from the first question returns to the summary; "Opnieuw beginnen" to
   const { page, context } = await openPage(browser);
   await page.goto(`${site.url}opleiding-boekhouding.html`);
   await allSummaries(page);
-  await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+  await (await inGuide(page, '[data-action="check-situation"]')).click();
   await waitForScreen(page, 'question');
   await tabTo(page, (a) => a.action === 'back');
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'course');
   assert.ok((await state(page)).headingFocused, 'the summary heading gets the focus');
 
-  await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+  await (await inGuide(page, '[data-action="check-situation"]')).click();
   await waitForScreen(page, 'question');
   await answerAll(page, PERSON);
   await tabTo(page, (a) => a.action === 'results');
@@ -246,7 +245,7 @@ test('Back from the first question returns to the summary; "Opnieuw beginnen" to
   await tabTo(page, (a) => a.action === 'restart');
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'course');
-  await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+  await (await inGuide(page, '[data-action="check-situation"]')).click();
   await waitForScreen(page, 'question');
   assert.doesNotMatch((await state(page)).progress, /beantwoord/, 'no answers kept');
   await context.close();
@@ -273,14 +272,14 @@ test('a fact the core refuses (a personal question, a wrong value) is left out a
   assert.match(log.consoleErrors.join('\n'), /"opleiding-uren".*left out/);
   // The questionnaire skips the course questions the page did not give (or
   // gave wrongly): they stay open. The personal ones are asked.
-  await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+  await (await inGuide(page, '[data-action="check-situation"]')).click();
   await waitForScreen(page, 'question');
   const asked = await answerAll(page, PERSON);
   const personal = ['opleiding-in-pop', 'opleiding-betaald-door-werkgever'];
   assert.ok(!asked.some((id) => id.startsWith('opleiding-') && !personal.includes(id)), `asked: ${asked}`);
   assert.ok(asked.includes('statuut'), 'the person is asked their status');
   assert.ok(asked.includes('opleiding-betaald-door-werkgever'), 'the person is asked who pays');
-  const given = await page.evaluate(() => [...document.querySelector('wegwijzer-guide').shadowRoot
+  const given = await page.evaluate(() => [...__testShadowRoot()
     .querySelectorAll('[data-fact]')].map((r) => r.dataset.fact));
   assert.ok(!given.includes('opleiding-betaald-door-werkgever'), `not listed as a fact of the course: ${given}`);
   await context.close();
@@ -291,12 +290,12 @@ test('on a course page the person is asked whether the employer pays; yes: no tr
   await page.goto(`${site.url}opleiding-boekhouding.html`);
   const [s] = await allSummaries(page);
   assert.ok(s.possible.opleidingscheques.includes('niet-via-werkgever'), 'the summary: "if your employer does not pay"');
-  await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+  await (await inGuide(page, '[data-action="check-situation"]')).click();
   await waitForScreen(page, 'question');
   const asked = await answerAll(page, { ...PERSON, 'opleiding-betaald-door-werkgever': 'true' });
   assert.ok(asked.includes('opleiding-betaald-door-werkgever'), `asked: ${asked}`);
   // The question as the person sees it ("Wijzig" on the check page leads back to it).
-  await page.locator('wegwijzer-guide [data-question="opleiding-betaald-door-werkgever"]').focus();
+  await (await inGuide(page, '[data-question="opleiding-betaald-door-werkgever"]')).focus();
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'question', 'opleiding-betaald-door-werkgever');
   assert.match((await state(page)).heading, /^Betaalt je werkgever de opleiding/);
@@ -309,7 +308,7 @@ test('on a course page the person is asked whether the employer pays; yes: no tr
   const shown = await shownResults(page);
   assert.ok(!ids(shown.eligible).includes('opleidingscheques'), `eligible: ${ids(shown.eligible)}`);
   assert.ok(ids(shown['not-eligible']).includes('opleidingscheques'), 'the vouchers under "why not"');
-  const reason = await page.evaluate(() => [...document.querySelector('wegwijzer-guide').shadowRoot
+  const reason = await page.evaluate(() => [...__testShadowRoot()
     .querySelectorAll('[data-group="not-eligible"] [data-result="opleidingscheques"] .ww-reason--not-met')].length);
   assert.equal(reason, 1, 'one reason: who pays');
   assert.deepEqual(log.pageErrors, []);
@@ -322,7 +321,7 @@ test('the summary in English', async () => {
   await page.goto(fixtureUrl(site, { mode: 'course', 'course-facts': JSON.stringify(facts), lang: 'en' }));
   const [s] = await allSummaries(page);
   assert.match(s.blockedText['vlaams-opleidingsverlof'], /fewer than 32/i);
-  assert.match(await page.locator('wegwijzer-guide [data-action="check-situation"]').textContent(), /Check your own situation/);
+  assert.match(await (await inGuide(page, '[data-action="check-situation"]')).textContent(), /Check your own situation/);
   await context.close();
 });
 
@@ -338,18 +337,23 @@ for (const width of [1280, 320]) {
       await page.goto(`${site.url}${file}`);
       await allSummaries(page);
       if (open === true) {
-        for (const d of await page.locator('wegwijzer-guide details').all()) await d.evaluate((el) => { el.open = true; });
+        await page.evaluate(() => {
+          for (const g of document.querySelectorAll('wegwijzer-guide')) {
+            for (const d of __testShadowRoot(g).querySelectorAll('details')) d.open = true;
+          }
+        });
       } else if (open === 'check') {
-        await page.locator('wegwijzer-guide [data-action="check-situation"]').click();
+        await (await inGuide(page, '[data-action="check-situation"]')).click();
         await waitForScreen(page, 'question');
         await answerAll(page, PERSON);
       }
-      const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      const targets = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+      const result = await axe(page, { tags: TAGS });
+      const targets = await axe(page, { rules: ['target-size'] });
       const found = [...result.violations, ...targets.violations]
         .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' > ')).join('; ')})`);
       assert.deepEqual(found, []);
       assert.ok(result.passes.length > 5);
+      assert.ok(result.inGuide > 5, 'axe checked the inside of the guides\' closed roots (helpers.axe)');
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1), false,
         'the page scrolls sideways');
       await context.close();

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, launch, openPage, waitForScreen, tabTo, answerAnything, DIST } from './helpers.mjs';
+import { startSite, launch, openPage, waitForScreen, tabTo, answerAnything, inGuide, DIST } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
@@ -63,7 +63,7 @@ test('the demo page runs to a result under the policy without violations or cons
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'results');
   // Stylesheet applied inside the shadow root (a file, allowed by style-src 'self').
-  const color = await page.locator('wegwijzer-guide .ww-button--primary').first()
+  const color = await (await inGuide(page, '.ww-button--primary'))
     .evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.equal(color, 'rgb(0, 85, 204)');
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSite, launch, openPage, fixtureUrl, state, waitForScreen, answerAll, answerAnything, answer, announced, tabTo,
-  shownResults, ids, dontKnow, nextScreen, BUILT_IN,
+  shownResults, ids, dontKnow, nextScreen, inGuide, BUILT_IN,
 } from './helpers.mjs';
 
 let site;
@@ -43,7 +43,7 @@ async function toResults(page) {
 test('employee in Flanders with a secondary diploma: vouchers and training leave', async () => {
   const { page, context } = await start();
   const live = () => page.evaluate(() => {
-    const el = document.querySelector('wegwijzer-guide').shadowRoot.querySelector('[data-live]');
+    const el = __testShadowRoot().querySelector('[data-live]');
     return { role: el.getAttribute('role'), polite: el.getAttribute('aria-live'), text: el.textContent };
   });
   assert.deepEqual(await live(), { role: 'status', polite: 'polite', text: '' }, 'the live region is there, silent, from the start');
@@ -70,7 +70,7 @@ test('employee in Flanders with a secondary diploma: vouchers and training leave
 test('the language can change mid-way: same answers, texts in the new language', async () => {
   const { page, context } = await start();
   await answer(page, await state(page), 'werknemer');
-  await page.waitForFunction(() => document.querySelector('wegwijzer-guide').shadowRoot
+  await page.waitForFunction(() => __testShadowRoot()
     .querySelector('form[data-question]').dataset.question !== 'statuut');
   const before = await state(page);
   await page.evaluate(() => document.querySelector('wegwijzer-guide').setAttribute('lang', 'en'));
@@ -78,7 +78,7 @@ test('the language can change mid-way: same answers, texts in the new language',
   assert.equal(after.question, before.question, 'the same question');
   assert.notEqual(after.heading, before.heading);
   assert.match(after.footer, /^Rules version 1 of 1 June 2025/);
-  assert.match(await page.locator('wegwijzer-guide button[data-action="next"]').textContent(), /Continue/);
+  assert.match(await (await inGuide(page, 'button[data-action="next"]')).textContent(), /Continue/);
   assert.match(after.progress, /^1 question answered\./, 'the answer is kept');
   await context.close();
 });
@@ -115,7 +115,7 @@ test('employee in Wallonia with a higher diploma, in English: leave only', async
 test('"I don\'t know" leaves a result open: "Possibly, if …" names the condition', async () => {
   const { page, context } = await start();
   await answerAll(page, { ...WERKNEMER, 'opleiding-in-databank': '?' });
-  const check = await page.locator('wegwijzer-guide .ww-summary').textContent();
+  const check = await (await inGuide(page, '.ww-summary')).textContent();
   assert.match(check, /Ik weet het niet/, 'the check page shows the unknown answer');
   await toResults(page);
   const shown = await shownResults(page);
@@ -141,7 +141,7 @@ test('focus moves to each question heading; Back keeps the answers; Change retur
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'check');
   await tabTo(page, (a) => a.tag === 'BUTTON' && a.action === null);
-  const target = await page.evaluate(() => document.querySelector('wegwijzer-guide').shadowRoot.activeElement.dataset.question);
+  const target = await page.evaluate(() => __testShadowRoot().activeElement.dataset.question);
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'question', target);
   s = await state(page);
@@ -156,10 +156,10 @@ test('focus moves to each question heading; Back keeps the answers; Change retur
 test('changing the status drops the answers that no longer apply', async () => {
   const { page, context } = await start();
   await answerAll(page, WERKNEMER);
-  const rows = () => page.evaluate(() => [...document.querySelector('wegwijzer-guide').shadowRoot
+  const rows = () => page.evaluate(() => [...__testShadowRoot()
     .querySelectorAll('.ww-summary [data-question]')].map((b) => b.dataset.question));
   assert.ok((await rows()).includes('uren-per-week'));
-  await page.locator('wegwijzer-guide [data-question="statuut"]').focus();
+  await (await inGuide(page, '[data-question="statuut"]')).focus();
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'question', 'statuut');
   await tabTo(page, (a) => a.tag === 'INPUT'); // the checked option
@@ -175,7 +175,7 @@ test('changing the status drops the answers that no longer apply', async () => {
 test('a wrong number gets a clear error on the same question', async () => {
   const { page, context } = await start();
   await answerAll(page, WERKNEMER);
-  await page.locator('wegwijzer-guide [data-question="uren-per-week"]').focus();
+  await (await inGuide(page, '[data-question="uren-per-week"]')).focus();
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'question', 'uren-per-week');
   await tabTo(page, (a) => a.tag === 'INPUT');
@@ -224,25 +224,26 @@ test('a refusal keeps its cautions, on screen and on paper (the real ruleset)', 
   await toResults(page);
   const shown = await shownResults(page);
   assert.ok(ids(shown['not-eligible']).includes('vlaams-opleidingsverlof'), `not eligible: ${ids(shown['not-eligible'])}`);
-  const card = 'wegwijzer-guide [data-group="not-eligible"] [data-result="vlaams-opleidingsverlof"]';
-  const cautions = page.locator(`${card} [data-cautions] li`);
-  const texts = await cautions.allTextContents();
+  const card = '[data-group="not-eligible"] [data-result="vlaams-opleidingsverlof"]';
+  const texts = await page.evaluate((c) => [...__testShadowRoot().querySelectorAll(`${c} [data-cautions] li`)]
+    .map((li) => li.textContent), card);
   assert.ok(texts.length > 0 && texts.every((t) => t.trim() !== ''), `the cautions of the card: ${JSON.stringify(texts)}`);
   assert.ok(texts.some((t) => t.includes('80 procent')), `a caution on the 80 % rule: ${JSON.stringify(texts)}`);
-  const caution = page.locator(`${card} [data-cautions] li`, { hasText: '80 procent' });
+  const caution = (await page.evaluateHandle((c) => [...__testShadowRoot().querySelectorAll(`${c} [data-cautions] li`)]
+    .find((li) => li.textContent.includes('80 procent')), card)).asElement();
   assert.equal(await caution.isVisible(), false, 'on screen it is folded away under "Waarom niet?"');
 
   // On paper every <details> shows its content (no beforeprint here: the
   // print stylesheet alone must do it).
   await page.emulateMedia({ media: 'print' });
   assert.equal(await caution.isVisible(), true, 'the caution is printed');
-  const paper = await page.evaluate(() => document.querySelector('wegwijzer-guide').shadowRoot.querySelector('.ww').innerText);
+  const paper = await page.evaluate(() => __testShadowRoot().querySelector('.ww').innerText);
   assert.match(paper, /80 procent/);
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await caution.isVisible(), false, 'folded again on screen');
 
   // And a real print: beforeprint opens the details, afterprint closes them again.
-  const open = () => page.evaluate(() => document.querySelector('wegwijzer-guide').shadowRoot
+  const open = () => page.evaluate(() => __testShadowRoot()
     .querySelector('details[data-group="not-eligible"]').open);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal(await open(), true);
@@ -250,7 +251,7 @@ test('a refusal keeps its cautions, on screen and on paper (the real ruleset)', 
   assert.equal(await open(), false);
   // Something applies: the page still ends with where to ask, without the
   // "nothing applies" advice.
-  const next = await page.locator('wegwijzer-guide [data-next-steps]').innerText();
+  const next = await (await inGuide(page, '[data-next-steps]')).innerText();
   assert.match(next, /1700/);
   assert.doesNotMatch(next, /VDAB/);
   assert.deepEqual(log.pageErrors, []);
@@ -271,14 +272,14 @@ test('nothing applies: the results end with where to turn, not a dead end (the r
   await toResults(page);
   const shown = await shownResults(page);
   assert.deepEqual([...ids(shown.eligible), ...ids(shown.possible), ...ids(shown.other)], [], JSON.stringify(shown));
-  const next = page.locator('wegwijzer-guide [data-next-steps]');
+  const next = await inGuide(page, '[data-next-steps]');
   assert.equal(await next.isVisible(), true);
   const text = await next.innerText();
   assert.match(text, /Wat kan je nu doen\?/);
   assert.match(text, /werkgever/);
   assert.match(text, /VDAB/);
   assert.match(text, /bel gratis 1700/i);
-  assert.equal(await next.locator('a[href^="https://www.vdab.be/"]').count(), 1, 'a link to VDAB');
+  assert.equal(await next.evaluate((el) => el.querySelectorAll('a[href^="https://www.vdab.be/"]').length), 1, 'a link to VDAB');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
@@ -286,7 +287,7 @@ test('nothing applies: the results end with where to turn, not a dead end (the r
 // The value a question shows as given (a checked option or a typed number).
 function shownValue(page) {
   return page.evaluate(() => {
-    const form = document.querySelector('wegwijzer-guide').shadowRoot.querySelector('form[data-question]');
+    const form = __testShadowRoot().querySelector('form[data-question]');
     const checked = form.querySelector('input[type=radio]:checked');
     return checked ? checked.value : (form.querySelector('input:not([type=radio])')?.value ?? null);
   });

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { testShadowRootHook } from './shadow-root-hook.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(REPO, 'dist');
@@ -110,6 +112,7 @@ export async function launch({ bfcache = false } = {}) {
 // console errors, page errors and CSP violations.
 export async function openPage(browser, { width = 1280, height = 900, today = TODAY, storage = {} } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-BE' });
+  await context.addInitScript(testShadowRootHook); // the tests' own way into the closed root
   const page = await context.newPage();
   const log = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [] };
   // "Leave the page? Your answers are lost": recorded and accepted, so that a
@@ -140,10 +143,46 @@ export function fixtureUrl(site, params = {}) {
   return `${site.url}fixture.html?${new URLSearchParams(params)}`;
 }
 
+// An element inside a guide's closed shadow root (the first match of
+// `selector` in the root of the guide `host` matches), once it is there: an
+// ElementHandle to click, focus or read. `page` may be a frame.
+export async function inGuide(page, selector, { host = 'wegwijzer-guide', timeout = 5000 } = {}) {
+  const handle = await page.waitForFunction(([s, g]) => __testShadowRoot(document.querySelector(g))?.querySelector(s),
+    [selector, host], { timeout });
+  return handle.asElement();
+}
+
+// axe reads element.shadowRoot, which a closed root leaves null: axe would
+// skip the guide. For the length of one axe run, every guide (in every frame)
+// gets a test-only `shadowRoot` property that returns its real, closed root,
+// so that axe checks the markup people get. Returns axe's result, plus
+// `inGuide`: how many nodes axe checked inside a guide's root.
+export async function axe(page, { tags, rules }) {
+  const reveal = (on) => Promise.all(page.frames().map((f) => f.evaluate((show) => {
+    for (const g of document.querySelectorAll('wegwijzer-guide')) {
+      if (show) Object.defineProperty(g, 'shadowRoot', { configurable: true, get: () => __testShadowRoot(g) });
+      else delete g.shadowRoot;
+    }
+  }, on).catch(() => {}))); // a frame that is going away
+  let builder = new AxeBuilder({ page });
+  if (tags) builder = builder.withTags(tags);
+  if (rules) builder = builder.withRules(rules);
+  await reveal(true);
+  try {
+    const result = await builder.analyze();
+    // axe writes a node inside a shadow root as an array of selectors, host first.
+    result.inGuide = [...result.passes, ...result.violations, ...result.incomplete]
+      .flatMap((r) => r.nodes).filter((n) => n.target.some(Array.isArray)).length;
+    return result;
+  } finally {
+    await reveal(false);
+  }
+}
+
 // What the guide shows now.
 export function state(page) {
   return page.evaluate(() => {
-    const root = document.querySelector('wegwijzer-guide').shadowRoot;
+    const root = __testShadowRoot();
     const screen = root.querySelector('.ww-screen');
     const form = root.querySelector('form[data-question]');
     const active = root.activeElement;
@@ -168,7 +207,7 @@ export function state(page) {
 
 export async function waitForScreen(page, screen, question) {
   await page.waitForFunction(([s, q]) => {
-    const root = document.querySelector('wegwijzer-guide')?.shadowRoot;
+    const root = __testShadowRoot();
     const el = root && root.querySelector('.ww-screen');
     if (!el || el.dataset.screen !== s) return false;
     return !q || root.querySelector('form[data-question]')?.dataset.question === q;
@@ -178,8 +217,8 @@ export async function waitForScreen(page, screen, question) {
 // The live region's text, once the guide has set it (it does so on the next
 // animation frame, so that a repeated message is spoken again).
 export async function announced(page) {
-  const handle = await page.waitForFunction(() => document.querySelector('wegwijzer-guide')
-    .shadowRoot.querySelector('[data-live]').textContent || false, null, { timeout: 5000 });
+  const handle = await page.waitForFunction(() => __testShadowRoot()
+    .querySelector('[data-live]').textContent || false, null, { timeout: 5000 });
   return handle.jsonValue();
 }
 
@@ -188,7 +227,7 @@ export async function tabTo(page, matches, max = 40) {
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press('Tab');
     const active = await page.evaluate(() => {
-      const a = document.querySelector('wegwijzer-guide').shadowRoot.activeElement;
+      const a = __testShadowRoot().activeElement;
       return a ? { tag: a.tagName, action: a.dataset.action || null, type: a.type || null, question: a.dataset.question || null } : null;
     });
     if (active && matches(active)) return active;
@@ -234,7 +273,7 @@ export async function dontKnow(page) {
 // Waits until the guide shows another screen than the question `prev`.
 export function nextScreen(page, prev) {
   return page.waitForFunction((asked) => {
-    const root = document.querySelector('wegwijzer-guide').shadowRoot;
+    const root = __testShadowRoot();
     const f = root.querySelector('form[data-question]');
     return root.querySelector('.ww-screen').dataset.screen !== 'question' || (f && f.dataset.question !== asked);
   }, prev, { timeout: 5000 });
@@ -264,7 +303,7 @@ export async function answerAll(page, profile, locale = 'nl') {
 // The results as shown: group -> [{id, text}].
 export function shownResults(page) {
   return page.evaluate(() => {
-    const root = document.querySelector('wegwijzer-guide').shadowRoot;
+    const root = __testShadowRoot();
     const out = {};
     for (const g of root.querySelectorAll('[data-group]')) {
       out[g.dataset.group] = [...g.querySelectorAll('[data-result]')].map((r) => ({ id: r.dataset.result, text: r.textContent }));

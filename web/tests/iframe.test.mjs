@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage } from './helpers.mjs';
+import { startSite, launch, openPage, inGuide } from './helpers.mjs';
 
 let site;
 let browser;
@@ -17,8 +17,8 @@ test('the iframe page posts its height (and nothing else); the host follows it',
     window.addEventListener('message', (e) => window.__messages.push(e.data));
   });
   await page.goto(`${site.url}iframe-demo.html`);
-  const frame = page.frameLocator('iframe.guide-frame');
-  await frame.locator('wegwijzer-guide form[data-question]').waitFor();
+  const frame = await (await page.$('iframe.guide-frame')).contentFrame(); // loaded: goto waits for its load too
+  await inGuide(frame, 'form[data-question]', { timeout: 15000 });
   await page.waitForFunction(() => document.querySelector('iframe').dataset.reportedHeight);
 
   const inner = () => page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -28,8 +28,8 @@ test('the iframe page posts its height (and nothing else); the host follows it',
   // More content: the "Waarom niet?" details opened on a results page would do;
   // an error message on the first question is quicker.
   const before = await outer();
-  await frame.locator('wegwijzer-guide button[data-action="next"]').click();
-  await frame.locator('wegwijzer-guide .ww-error-message').waitFor();
+  await (await inGuide(frame, 'button[data-action="next"]')).click();
+  await inGuide(frame, '.ww-error-message');
   await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h, before);
   assert.ok(Math.abs((await outer()) - (await inner())) <= 1, 'the iframe grew with its content');
 

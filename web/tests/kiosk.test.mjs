@@ -11,9 +11,8 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import {
-  DIST, BUILT_IN, startSite, launch, openPage, waitForScreen, answerAll, tabTo, state, sign, withVersion,
+  DIST, BUILT_IN, startSite, launch, openPage, waitForScreen, answerAll, tabTo, state, sign, withVersion, inGuide, axe,
 } from './helpers.mjs';
 
 const KIOSK = fs.readFileSync(path.join(DIST, 'kiosk.html'), 'utf8');
@@ -88,7 +87,7 @@ async function toResults(page) {
 function pageText(page) {
   return page.evaluate(() => {
     const g = document.querySelector('wegwijzer-guide');
-    const root = g && g.shadowRoot;
+    const root = __testShadowRoot(g);
     const values = root ? [...root.querySelectorAll('input')].map((i) => `${i.value}|${i.checked}`) : [];
     return [document.documentElement.outerHTML, root ? root.innerHTML : '', values.join(' ')].join('\n');
   });
@@ -145,7 +144,7 @@ test('the kiosk starts and works with the network cut (service worker cache)', a
     await kioskReady(second, V);
     await startSession(second);
     await toResults(second);
-    const shown = await second.evaluate(() => document.querySelector('wegwijzer-guide').shadowRoot
+    const shown = await second.evaluate(() => __testShadowRoot()
       .querySelector('.ww-results').textContent);
     assert.match(shown, /Je hebt recht op/);
     f = await footer(second);
@@ -329,8 +328,7 @@ test('the receipt: results, rules id, version, fingerprint and date; the answers
     const short = fingerprint.slice(0, 16).match(/.{4}/g).join(' ');
     const printed = async () => {
       await page.emulateMedia({ media: 'print' });
-      const text = await page.evaluate(() => document.body.innerText + document.querySelector('wegwijzer-guide')
-        .shadowRoot.querySelector('.ww').innerText);
+      const text = await page.evaluate(() => document.body.innerText + __testShadowRoot().querySelector('.ww').innerText);
       await page.emulateMedia({ media: 'screen' });
       return text;
     };
@@ -352,7 +350,7 @@ test('the receipt: results, rules id, version, fingerprint and date; the answers
     assert.match(paper, /Je antwoorden/);
     assert.ok(paper.includes('93,5 procent'), 'the answers, when asked for');
     // (The box is not printed, so it lost the focus in the print view.)
-    await page.locator('wegwijzer-guide [data-action="answers-on-paper"]').focus();
+    await (await inGuide(page, '[data-action="answers-on-paper"]')).focus();
     await page.keyboard.press('Space');
     paper = await printed();
     assertNoCanary('the receipt after unticking', paper);
@@ -413,12 +411,13 @@ for (const width of [1280, 320]) {
         await page.goto(`${site.url}kiosk.html`);
         await kioskReady(page, V);
         await steps(page);
-        const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        const result = await axe(page, { tags: TAGS });
+        assert.ok(result.inGuide > 5, 'axe checked the inside of the guide\'s closed root (helpers.axe)');
         assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' > ')).join('; ')})`), []);
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1), false);
         // Touch: every button, radio tile and checkbox at least 44 x 44 px.
         const small = await page.evaluate(() => {
-          const root = document.querySelector('wegwijzer-guide').shadowRoot;
+          const root = __testShadowRoot();
           const inDialog = document.querySelector('dialog[open]');
           const targets = inDialog ? [...inDialog.querySelectorAll('button')]
             : [...document.querySelectorAll('button'), ...root.querySelectorAll('button, .ww-radios__item, .ww-checkbox__input, summary')];
