@@ -127,13 +127,18 @@ public:
             Json j = {{"id", q.id}, {"type", questionTypeName(q.type)}, {"course", q.courseFact},
                       {"text", textOf(q.text, locale)}};
             if (!q.help.empty()) j["help"] = textOf(q.help, locale);
+            if (q.goal) j["goal"] = true;
             if (q.type == QuestionType::Number) {
                 j["min"] = Value::number(q.min).toJson();
                 j["max"] = Value::number(q.max).toJson();
                 if (!q.unit.empty()) j["unit"] = textOf(q.unit, locale);
             }
             Json options = Json::array();
-            for (const Option& o : q.options) options.push_back({{"value", o.value}, {"text", textOf(o.text, locale)}});
+            for (const Option& o : q.options) {
+                Json option = {{"value", o.value}, {"text", textOf(o.text, locale)}};
+                if (q.goal) option["pillars"] = o.pillars;  // empty: every result
+                options.push_back(std::move(option));
+            }
             if (q.type == QuestionType::Choice) j["options"] = options;
             questions.push_back(j);
         }

@@ -342,8 +342,8 @@ export class FastPath {
     const { ids, types, options } = this;
     for (let i = 0; i < ids.length; i += 1) {
       const v = answers[ids[i]];
-      let x = NaN; // not answered
-      if (v !== undefined && v !== null) {
+      let x = NaN; // not answered, or "I don't know" ({unknown: true})
+      if (v !== undefined && v !== null && !(typeof v === 'object' && v.unknown === true)) {
         switch (types[i]) {
           case BOOLEAN: x = v === true ? 1 : v === false ? 0 : 0.5; break;
           case CHOICE: x = options[i].get(v) ?? -1; break;

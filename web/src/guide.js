@@ -36,6 +36,11 @@ const HERE = import.meta.url;
 const asset = (name) => new URL(name, HERE).href;
 
 const RELOAD_ATTRIBUTES = ['bundle', 'ruleset-id', 'grace-days'];
+const DONT_KNOW = Object.freeze({ unknown: true });
+
+// The core's expected number of questions still to come, as a whole number
+// a person reads ("Nog ongeveer 4 vragen"): at least 1 while any is left.
+const questionsLeft = (progress) => (progress.expected > 0 ? Math.max(1, Math.round(progress.expected)) : 0);
 const MODES = ['guide', 'course', 'course-summary', 'kiosk'];
 
 export class WegwijzerGuide extends HTMLElement {
@@ -54,6 +59,7 @@ export class WegwijzerGuide extends HTMLElement {
   #path = []; // the questions asked, in order
   #index = 0; // position in #path of the question on screen
   #changing = false; // came from a "Wijzig" button
+  #early = false; // the results screen was opened from a question ("Toon wat nu al vaststaat")
   #screen = 'loading';
   #error = null; // message shown on the current question
   #draft = null; // what was typed, shown again with #error
@@ -330,9 +336,19 @@ export class WegwijzerGuide extends HTMLElement {
     this.#factsAnswered = this.#status({}).progress.answered;
   }
 
-  // The course's facts join the person's answers in every evaluation.
-  #withFacts(answers) {
-    return { ...this.#facts, ...answers };
+  // What the core evaluates: the course's facts, the person's answers, and
+  // "I don't know" ({unknown: true}, rules-format.md §7.1) for the questions
+  // the person does not know. On a course page, a fact of the course the
+  // page did not give is one the person cannot be expected to know either:
+  // it stays open ("Misschien, als …") and is not asked.
+  #withFacts(answers, unknown = this.#unknown) {
+    const out = { ...this.#facts, ...answers };
+    for (const id of unknown) out[id] = DONT_KNOW;
+    // Nor is the goal asked there: the course page is about all this course can unlock.
+    if (this.#isCourse) {
+      for (const q of this.#questions.values()) if ((q.course || q.goal) && !(q.id in out)) out[q.id] = DONT_KNOW;
+    }
+    return out;
   }
 
   // The full evaluation, with every text: for the results page.
@@ -345,8 +361,8 @@ export class WegwijzerGuide extends HTMLElement {
 
   // The compact evaluation (statuses, next questions, progress, errors; no
   // texts), once per set of answers: every screen after an answer reads it.
-  #status(answers) {
-    const key = JSON.stringify(this.#withFacts(answers));
+  #status(answers, unknown = this.#unknown) {
+    const key = JSON.stringify(this.#withFacts(answers, unknown));
     if (this.#statusMemo?.key === key && this.#statusMemo.loaded === this.#loaded && this.#statusMemo.date === this.#date) {
       return this.#statusMemo.value;
     }
@@ -386,8 +402,11 @@ export class WegwijzerGuide extends HTMLElement {
         if (JSON.stringify(this.#status(without)) === full) delete this.#answers[id];
       }
     }
-    const wanted = new Set(this.#status(this.#answers).next);
-    for (const id of this.#unknown) if (!wanted.has(id)) this.#unknown.delete(id);
+    // An "I don't know" stays while the core would ask that question again without it.
+    for (const id of [...this.#unknown]) {
+      const others = new Set([...this.#unknown].filter((u) => u !== id));
+      if (!this.#status(this.#answers, others).next.includes(id)) this.#unknown.delete(id);
+    }
     this.#path = this.#path.filter((id) => id in this.#answers || this.#unknown.has(id));
   }
 
@@ -398,13 +417,10 @@ export class WegwijzerGuide extends HTMLElement {
     return this.#status(this.#answers).errors.some((e) => e.path === `/${id}`);
   }
 
-  // The core's best next question, leaving out those the person does not
-  // know. On a course page, never a question about the course: a fact the
-  // page did not give is one the person cannot be expected to know either,
-  // so it stays open ("Misschien, als …").
+  // The core's best next question (it leaves out what the person does not
+  // know, and on a course page the course's facts: see #withFacts).
   #nextQuestion() {
-    return this.#status(this.#answers).next.find((id) => !this.#unknown.has(id)
-      && !(this.#isCourse && this.#questions.get(id)?.course));
+    return this.#status(this.#answers).next[0];
   }
 
   // Forgets everything the person gave or saw (memory and the live region).
@@ -417,6 +433,7 @@ export class WegwijzerGuide extends HTMLElement {
     this.#path = [];
     this.#index = 0;
     this.#changing = false;
+    this.#early = false;
     this.#error = null;
     this.#draft = null;
     this.#answersOnPaper = false;
@@ -506,6 +523,8 @@ export class WegwijzerGuide extends HTMLElement {
       this.#index = this.#path.length - 1;
     } else if (this.#screen === 'check' && this.#isCourse) {
       this.#screen = 'course';
+    } else if (this.#screen === 'results' && this.#early && this.#path.length) {
+      this.#screen = 'question';
     } else if (this.#screen === 'results') {
       this.#screen = 'check';
     }
@@ -558,6 +577,8 @@ export class WegwijzerGuide extends HTMLElement {
       this.#index = 0;
     } else if (this.#screen === 'question' && !this.#changing && this.#index + 1 < this.#path.length) {
       this.#index += 1;
+    } else if (this.#screen === 'question' && this.#early) {
+      this.#screen = 'results';
     } else if (this.#screen === 'question') {
       this.#screen = 'check';
       this.#changing = false;
@@ -585,11 +606,13 @@ export class WegwijzerGuide extends HTMLElement {
         'data-min': question.min, 'data-max': question.max,
         onsubmit: (e) => { e.preventDefault(); this.#safely(() => this.#submit(view.read()))(); },
       },
-      h('p', { class: 'ww-progress' }, ui.progress(answered, progress.remaining)),
+      h('p', { class: 'ww-progress', 'data-progress': '' }, ui.progress(answered, questionsLeft(progress))),
       view.element,
       h('div', { class: 'ww-actions' },
         h('button', { type: 'submit', class: 'ww-button ww-button--primary', 'data-action': 'next' }, ui.next),
-        button(ui.dontKnow, this.#safely(() => this.#submit({ unknown: true })), 'secondary', { 'data-action': 'unknown' })));
+        button(ui.dontKnow, this.#safely(() => this.#submit({ unknown: true })), 'secondary', { 'data-action': 'unknown' })),
+      // A result at every step: what is certain now, what is still open.
+      button(ui.showSoFar, this.#safely(() => this.#showResults(true)), 'link', { 'data-action': 'results-so-far' }));
       if (this.#index > 0 || this.#changing || this.#isCourse) back = true;
       view.element = form;
     } else if (this.#screen === 'check') {
@@ -597,7 +620,7 @@ export class WegwijzerGuide extends HTMLElement {
         ids: this.#path, questions: this.#questions, answers: this.#answers, unknown: this.#unknown,
         facts: this.#factRows(), ui, locale,
         onChange: this.#safely((id) => this.#change(id)),
-        onContinue: this.#safely(() => { this.#screen = 'results'; this.#pushStep(); this.#show(true); }),
+        onContinue: this.#safely(() => this.#showResults(false)),
       });
       back = this.#path.length > 0 || this.#isCourse;
     } else if (this.#screen === 'course') {
@@ -614,8 +637,9 @@ export class WegwijzerGuide extends HTMLElement {
         answersWanted: this.#answersOnPaper,
         onAnswersWanted: (wanted) => { this.#answersOnPaper = wanted; },
         onPrint: () => window.print(),
-        onChangeAnswers: this.#safely(() => { this.#screen = 'check'; this.#pushStep(); this.#show(true); }),
+        onChangeAnswers: this.#safely(() => { this.#screen = 'check'; this.#early = false; this.#pushStep(); this.#show(true); }),
         onRestart: this.#safely(() => this.#restart()),
+        progress: this.#progressForResults(evaluation),
       });
       back = true;
       if (focus) {
@@ -631,6 +655,53 @@ export class WegwijzerGuide extends HTMLElement {
     this.#parts.screen.replaceChildren(...[backButton, view.element].filter(Boolean));
     this.#parts.screen.dataset.screen = this.#screen;
     if (focus) view.heading.focus();
+  }
+
+  #showResults(early) {
+    this.#error = null;
+    this.#early = early;
+    this.#screen = 'results';
+    this.#pushStep();
+    this.#show(true);
+  }
+
+  // On the results page: how many questions are left when the person
+  // stopped early, and an offer for the results they did not ask for (the
+  // goal question; rules-format.md §3.1) with how many questions that takes.
+  #progressForResults(evaluation) {
+    const status = this.#status(this.#answers);
+    const left = status.next.length ? questionsLeft(status.progress) : 0;
+    const goal = [...this.#questions.values()].find((q) => q.goal);
+    const everything = goal?.options.find((o) => !o.pillars || !o.pillars.length);
+    let offer = { topics: [], left: 0 };
+    if (goal && everything && this.#answers[goal.id] !== undefined && this.#answers[goal.id] !== everything.value) {
+      const topics = [...new Set(evaluation.results
+        .filter((r) => r.pursued === false && r.status === 'unknown' && r.kind === 'incentive').map((r) => r.pillar))];
+      const wider = this.#status({ ...this.#answers, [goal.id]: everything.value });
+      if (topics.length && wider.next.length) offer = { topics, left: questionsLeft(wider.progress) };
+    }
+    return {
+      left,
+      offer: {
+        ...offer,
+        onContinue: this.#safely(() => this.#askNext()),
+        onWiden: this.#safely(() => { this.#answers[goal.id] = everything.value; this.#askNext(); }),
+      },
+    };
+  }
+
+  // From the results page back into the interview, at the core's next question.
+  #askNext() {
+    this.#prune();
+    const next = this.#nextQuestion();
+    if (!next) return this.#showResults(false);
+    if (!this.#path.includes(next)) this.#path.push(next);
+    this.#index = this.#path.indexOf(next);
+    this.#changing = false;
+    this.#early = false;
+    this.#screen = 'question';
+    this.#pushStep();
+    return this.#show(true);
   }
 
   // The course's facts as the check page and the receipt show them.

@@ -15,10 +15,12 @@
 import { h, uid, externalLink, safeUrl, button } from './dom.js';
 import { formatEuro, formatNumber, formatDate } from './i18n.js';
 
+// A result the person did not ask for (the goal question) and that is still
+// open is not shown: the page offers to ask for it instead.
 export function groupResults(results) {
   return {
     eligible: results.filter((r) => r.kind === 'incentive' && r.status === 'eligible'),
-    possible: results.filter((r) => r.status === 'unknown'),
+    possible: results.filter((r) => r.status === 'unknown' && r.pursued !== false),
     other: results.filter((r) => r.kind === 'referral' && r.status === 'eligible'),
     notEligible: results.filter((r) => r.kind === 'incentive' && r.status === 'not-eligible'),
   };
@@ -30,14 +32,31 @@ function amountValue(detail, ui, locale) {
   return `${formatNumber(locale, detail.value)} ${detail.unit || ''}`.trim();
 }
 
+// The first sentence of a text, and the rest.
+function lead(text) {
+  const m = /^(.+?[.!?])\s+(\S.*)$/s.exec(text || '');
+  return m ? [m[1], m[2]] : [text, ''];
+}
+
 // The amounts block of a result (also of a result in the course summary).
-export function amounts(result, ui, locale) {
+// `brief`: each amount with the first sentence of its text; the rest of the
+// explanation opens on request (amountsMore).
+export function amounts(result, ui, locale, brief = false) {
   if (!result.amountDetails || !result.amountDetails.length) return null;
   return h('div', { class: 'ww-block' },
     h('p', { class: 'ww-label' }, ui.amounts),
     h('dl', { class: 'ww-amounts' }, result.amountDetails.map((d) => h('div', { class: 'ww-amounts__row' },
       h('dt', { class: 'ww-amounts__value' }, amountValue(d, ui, locale)),
-      h('dd', { class: 'ww-amounts__text' }, d.text)))));
+      h('dd', { class: 'ww-amounts__text' }, brief ? lead(d.text)[0] : d.text)))));
+}
+
+// The rest of the amounts' explanations, for the folded part of a card.
+function amountsMore(result, ui, locale) {
+  const rest = (result.amountDetails || []).map((d) => [d, lead(d.text)[1]]).filter(([, r]) => r);
+  if (!rest.length) return null;
+  return h('div', { class: 'ww-block' },
+    h('p', { class: 'ww-label' }, ui.amounts),
+    h('ul', {}, rest.map(([d, r]) => h('li', {}, h('strong', {}, amountValue(d, ui, locale)), ': ', r))));
 }
 
 // A link, or on a kiosk the text with its address written out.
@@ -47,21 +66,43 @@ function linkOrAddress(url, text, ui, kiosk) {
   return href ? [text, ' ', h('span', { class: 'ww-address' }, `(${ui.address}: ${href})`)] : text;
 }
 
-function reasonItem(reason, ui, kiosk) {
+function reasonItem(reason, ui) {
   const mark = { met: '✓', 'not-met': '✗', open: '?' }[reason.outcome] || '';
   return h('li', { class: `ww-reason ww-reason--${reason.outcome}` },
     h('span', { class: 'ww-reason__mark', 'aria-hidden': 'true' }, mark),
     h('span', { class: 'ww-reason__text' },
       h('span', { class: 'ww-vh' }, `${ui.outcome[reason.outcome] || reason.outcome}: `),
-      reason.text,
-      reason.source && !kiosk ? [' ', externalLink(reason.source, `(${ui.source})`, ui.newWindow, { class: 'ww-source' })] : null));
+      reason.text));
 }
 
-function reasons(label, list, ui, kiosk) {
+function reasons(label, list, ui) {
   if (!list.length) return null;
   return h('div', { class: 'ww-block' },
     h('p', { class: 'ww-label' }, label),
-    h('ul', { class: 'ww-reasons' }, list.map((r) => reasonItem(r, ui, kiosk))));
+    h('ul', { class: 'ww-reasons' }, list.map((r) => reasonItem(r, ui))));
+}
+
+// One list of sources per result (not a link per condition): each page once.
+function sources(result, ui, kiosk) {
+  const urls = [...new Set((result.reasons || []).map((r) => r.source).filter((u) => safeUrl(u)))];
+  if (!urls.length) return null;
+  const label = (url) => {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.length > 1 ? u.pathname.replace(/\/$/, '') : ''}`;
+  };
+  return h('div', { class: 'ww-block ww-sources', 'data-sources': '' },
+    h('p', { class: 'ww-label' }, ui.sources),
+    h('ul', {}, urls.map((url) => h('li', {}, linkOrAddress(url, label(url), ui, kiosk)))));
+}
+
+// What a person reads only on request: the conditions, the cautions and the
+// sources (opened for printing: guide.js).
+function more(ui, ...content) {
+  const parts = content.filter(Boolean);
+  if (!parts.length) return null;
+  return h('details', { class: 'ww-more', 'data-more': '' },
+    h('summary', { class: 'ww-more__summary' }, ui.more),
+    parts);
 }
 
 // On every card, refusals too: a caution may change the outcome (rules-format.md §10).
@@ -100,19 +141,67 @@ function card(result, ui, locale, body) {
 
 function eligibleCard(result, ui, locale, kiosk) {
   return card(result, ui, locale, [
-    amounts(result, ui, locale), reasons(ui.reasons, result.reasons, ui, kiosk), cautions(result, ui), apply(result, ui, kiosk)]);
+    amounts(result, ui, locale, true), apply(result, ui, kiosk),
+    more(ui, amountsMore(result, ui, locale), reasons(ui.reasons, result.reasons, ui), cautions(result, ui), sources(result, ui, kiosk))]);
 }
 
 function possibleCard(result, ui, locale, kiosk) {
   // No open condition: the rules themselves are not sure (a version with
   // "maxStatus": "unknown"); its cautions say why.
   const open = result.reasons.filter((r) => r.outcome === 'open');
+  const met = result.reasons.filter((r) => r.outcome !== 'open');
   return card(result, ui, locale, [
-    open.length ? reasons(ui.possibleIf, open, ui, kiosk) : h('p', { class: 'ww-block', 'data-unsure': '' }, ui.possibleUnsure), amounts(result, ui, locale), cautions(result, ui), apply(result, ui, kiosk)]);
+    open.length ? reasons(ui.possibleIf, open, ui) : h('p', { class: 'ww-block', 'data-unsure': '' }, ui.possibleUnsure),
+    amounts(result, ui, locale, true), apply(result, ui, kiosk),
+    more(ui, amountsMore(result, ui, locale), reasons(ui.reasons, met, ui), cautions(result, ui), sources(result, ui, kiosk))]);
 }
 
 function notEligibleCard(result, ui, locale, kiosk) {
-  return card(result, ui, locale, [reasons(ui.notEligibleIntro, result.reasons, ui, kiosk), cautions(result, ui)]);
+  return card(result, ui, locale, [reasons(ui.notEligibleIntro, result.reasons, ui), cautions(result, ui), sources(result, ui, kiosk)]);
+}
+
+// The main amount of a result, as the summary shows it.
+function mainAmount(result, ui, locale) {
+  const d = result.amountDetails && result.amountDetails[0];
+  return d ? amountValue(d, ui, locale) : null;
+}
+
+// On top: what you are entitled to (with the main amount), what might
+// apply, and the single most useful next step.
+function summaryPanel(g, ui, locale, kiosk) {
+  const headingId = uid('summary');
+  const item = (r) => {
+    const amount = mainAmount(r, ui, locale);
+    return h('li', {}, r.title, amount ? [': ', h('strong', {}, amount)] : null);
+  };
+  const first = [...g.eligible, ...g.possible, ...g.other].find((r) => r.apply && r.apply.length);
+  const step = first
+    ? [first.title, ': ', linkOrAddress(first.apply[0].url, lead(first.apply[0].text)[0], ui, kiosk)]
+    : ui.summaryNextHelp;
+  return h('section', { class: 'ww-summary-panel', 'aria-labelledby': headingId, 'data-summary': '' },
+    h('h3', { class: 'ww-group__title', id: headingId }, ui.summaryTitle),
+    g.eligible.length ? [h('p', { class: 'ww-label' }, ui.summaryEligible), h('ul', { 'data-summary': 'eligible' }, g.eligible.map(item))] : null,
+    g.possible.length ? [h('p', { class: 'ww-label' }, ui.summaryPossible), h('ul', { 'data-summary': 'possible' }, g.possible.map(item))] : null,
+    g.eligible.length || g.possible.length ? null : h('p', {}, ui.noneEligible),
+    h('p', { class: 'ww-label' }, ui.summaryNext),
+    h('p', { 'data-summary': 'next' }, step));
+}
+
+// Not finished yet (the person stopped early), or results not asked for:
+// the way back to the questions, with how many there are.
+function carryOn({ left, offer }, ui) {
+  const parts = [];
+  if (left > 0) {
+    parts.push(h('div', { class: 'ww-block ww-carry-on', 'data-unfinished': '' },
+      h('p', {}, ui.unfinished(left)),
+      button(ui.continueQuestions, offer.onContinue, 'primary', { 'data-action': 'continue' })));
+  } else if (offer.topics.length) {
+    const topics = offer.topics.map((t) => ui.offerTopic[t]).filter(Boolean).join(ui.offerAnd);
+    parts.push(h('div', { class: 'ww-block ww-carry-on', 'data-offer': '' },
+      h('p', {}, ui.offer(topics, offer.left)),
+      button(ui.offerButton, offer.onWiden, 'secondary', { 'data-action': 'widen' })));
+  }
+  return parts;
 }
 
 function group(key, title, results, render, ui, locale, kiosk) {
@@ -166,6 +255,7 @@ function answersChoice(ui, checked, onToggle) {
 export function renderResults({
   evaluation, date, ui, locale, kiosk = false, rules, fingerprint, answerRows, answersWanted = false,
   onAnswersWanted = () => {}, onPrint, onChangeAnswers, onRestart,
+  progress = { left: 0, offer: { topics: [], left: 0 } },
 }) {
   const g = groupResults(evaluation.results);
   const heading = h('h2', { class: 'ww-heading', tabindex: '-1' }, ui.resultsTitle);
@@ -177,8 +267,9 @@ export function renderResults({
   const slip = receipt({ rules, fingerprint, date, ui, locale, answerRows, answersWanted });
   const element = h('div', { class: 'ww-results' },
     heading,
+    summaryPanel(g, ui, locale, kiosk),
+    carryOn(progress, ui),
     h('p', {}, ui.resultsIntro(formatDate(locale, date))),
-    g.eligible.length || g.possible.length ? null : h('p', { class: 'ww-none' }, ui.noneEligible),
     group('eligible', ui.groupEligible, g.eligible, eligibleCard, ui, locale, kiosk),
     group('possible', ui.groupPossible, g.possible, possibleCard, ui, locale, kiosk),
     group('other', ui.groupOther, g.other, eligibleCard, ui, locale, kiosk),

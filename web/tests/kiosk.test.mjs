@@ -31,6 +31,7 @@ function kioskPage({ idle = 600, warn = 30, refresh = 900 } = {}) {
 
 // A private-sector employee; the two odd numbers are canaries.
 const PERSON = {
+  doel: 'alles',
   statuut: 'werknemer-prive', woonplaats: 'vlaanderen', tewerkstellingsplaats: 'vlaanderen',
   tewerkstellingspercentage: 93.5, 'tewerkstellingspercentage-maart': 93.5, 'uren-per-week': 36.25, diploma: 'so',
   'werkervaring-jaren': 12,
@@ -165,9 +166,9 @@ test('newer signed rules are fetched, and used from the next session, never duri
     await kioskReady(page, V);
     await offlineReady(page);
     await startSession(page);
-    await answerAll(page, { statuut: 'werknemer-prive' }).catch(() => {}); // one answer given
+    await answerAll(page, { doel: 'alles', statuut: 'werknemer-prive' }).catch(() => {}); // two answers given
     const during = await state(page);
-    assert.match(during.progress, /1 vraag beantwoord/);
+    assert.match(during.progress, /2 vragen beantwoord/);
 
     fs.writeFileSync(path.join(site.root, BUNDLE), sign(withVersion(BUILT_IN.text, V + 1)));
     await page.waitForFunction(() => document.querySelector('[data-kiosk="footer"]').dataset.updateStatus === 'new',
@@ -378,12 +379,12 @@ test('the language can be chosen on screen, also during a session (answers kept)
     await kioskReady(page, V);
     await startSession(page, 'en');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    assert.match((await state(page)).heading, /What is your situation now\?/i);
+    assert.match((await state(page)).heading, /What do you want to know\?/i);
     assert.match((await footer(page)).text, new RegExp(`Rules ${BUILT_IN.id}, version ${V} of`));
-    await answerAll(page, { statuut: 'werknemer-prive' }, 'en').catch(() => {});
+    await answerAll(page, { doel: 'alles', statuut: 'werknemer-prive' }, 'en').catch(() => {});
     await page.locator('[data-lang="nl"]').click();
     const s = await state(page);
-    assert.match(s.progress, /1 vraag beantwoord/);
+    assert.match(s.progress, /2 vragen beantwoord/);
     assert.equal(await page.locator('[data-lang="nl"]').getAttribute('aria-pressed'), 'true');
     assert.match(await page.locator('.kiosk-header [data-action="stop"]').textContent(), /Stoppen en alles wissen/);
   } finally {
@@ -412,7 +413,10 @@ for (const width of [1280, 320]) {
         await kioskReady(page, V);
         await steps(page);
         const result = await axe(page, { tags: TAGS });
-        assert.ok(result.inGuide > 5, 'axe checked the inside of the guide\'s closed root (helpers.axe)');
+        // On the welcome screen and behind the modal idle warning the guide is
+        // hidden or inert: axe still reaches into its root, but checks few nodes.
+        const least = name === 'welcome' || name === 'idle warning' ? 1 : 6;
+        assert.ok(result.inGuide >= least, `axe checked the inside of the guide's closed root (helpers.axe): ${result.inGuide} nodes`);
         assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' > ')).join('; ')})`), []);
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1), false);
         // Touch: every button, radio tile and checkbox at least 44 x 44 px.
