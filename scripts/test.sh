@@ -4,7 +4,8 @@
 #     the command end to end, WebCrypto agreement (debug build);
 #  2. the same under AddressSanitizer + UndefinedBehaviorSanitizer;
 #  3. WebAssembly: rule cases and CertLogic suites through wasm in Node,
-#     compared with the native results;
+#     compared with the native results; the widget's interview module
+#     (web/src/interview.js) with the real core in Node;
 #  4. the widget in Chromium (when web/ has its tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,8 @@ cmake --preset wasm >/dev/null
 cmake --build --preset wasm -j "$jobs"
 echo "== wasm: parity with the native build"
 node tests/wasm/parity.mjs build/wasm/wasm build/debug/cli/wegwijzer
+echo "== wasm: the widget's interview module with the real core"
+node --test tests/wasm/interview.test.mjs
 
 if [[ -f web/tests/run.sh ]]; then
   echo "== widget: build dist/ and test in Chromium"

@@ -31,16 +31,12 @@ import { renderCheck } from './render-check.js';
 import { renderResults } from './render-results.js';
 import { renderCourse } from './render-course.js';
 import { renderNotices, renderFooter, renderFailure } from './render-notice.js';
+import { Interview, questionsLeft } from './interview.js';
 
 const HERE = import.meta.url;
 const asset = (name) => new URL(name, HERE).href;
 
 const RELOAD_ATTRIBUTES = ['bundle', 'ruleset-id', 'grace-days'];
-const DONT_KNOW = Object.freeze({ unknown: true });
-
-// The core's expected number of questions still to come, as a whole number
-// a person reads ("Nog ongeveer 4 vragen"): at least 1 while any is left.
-const questionsLeft = (progress) => (progress.expected > 0 ? Math.max(1, Math.round(progress.expected)) : 0);
 const MODES = ['guide', 'course', 'course-summary', 'kiosk'];
 
 export class WegwijzerGuide extends HTMLElement {
@@ -54,13 +50,10 @@ export class WegwijzerGuide extends HTMLElement {
   #fast = null; // {loaded, date, path}: the core's fast path for these rules and date (path null: none)
   #statusMemo = null; // {key, value}: the last compact evaluation
   #questions = new Map(); // id -> question (texts in the current locale)
-  #answers = {}; // question id -> answer; memory only
-  #unknown = new Set(); // questions answered with "I don't know"
-  #path = []; // the questions asked, in order
-  #index = 0; // position in #path of the question on screen
-  #changing = false; // came from a "Wijzig" button
-  #early = false; // the results screen was opened from a question ("Toon wat nu al vaststaat")
-  #screen = 'loading';
+  // The interview (answers in memory only, the questions asked, the screen
+  // on): interview.js, without the DOM. Rebuilt for each session.
+  #iv = null;
+  #phase = 'loading'; // 'loading', 'failed', or 'live': the interview's screen
   #error = null; // message shown on the current question
   #draft = null; // what was typed, shown again with #error
   #loadRun = 0;
@@ -93,6 +86,7 @@ export class WegwijzerGuide extends HTMLElement {
     super();
     // Closed: host scripts get null from .shadowRoot (web/README.md, "What the element protects against").
     this.#root = this.attachShadow({ mode: 'closed' });
+    this.#iv = this.#newInterview();
   }
 
   connectedCallback() {
@@ -172,7 +166,36 @@ export class WegwijzerGuide extends HTMLElement {
   }
 
   get #inProgress() {
-    return this.#usesHistory && (Object.keys(this.#answers).length > 0 || this.#unknown.size > 0);
+    return this.#usesHistory && this.#iv.inProgress;
+  }
+
+  // The screen on: loading or failed, else the interview's.
+  get #screen() {
+    return this.#phase === 'live' ? this.#iv.screen : this.#phase;
+  }
+
+  set #screen(value) {
+    if (value === 'loading' || value === 'failed') {
+      this.#phase = value;
+    } else {
+      this.#phase = 'live';
+      this.#iv.screen = value;
+    }
+  }
+
+  #newInterview() {
+    return new Interview({
+      status: (answers) => this.#statusOf(answers),
+      applies: (answers) => {
+        const fast = this.#fastPath();
+        if (!fast) return null;
+        fast.run(answers);
+        return (id) => fast.applies(id);
+      },
+      questions: this.#questions,
+      facts: this.#facts,
+      course: this.#isCourse,
+    });
   }
 
   // course-facts: a JSON object from question id to the course's answer.
@@ -315,6 +338,7 @@ export class WegwijzerGuide extends HTMLElement {
     this.#facts = {};
     this.#courseView = null;
     this.#factsAnswered = 0;
+    Object.assign(this.#iv, { questions: this.#questions, facts: this.#facts, course: this.#isCourse });
     if (!this.#isCourse) return;
     const given = this.#factsAttribute;
     const view = JSON.parse(this.#loaded.session.courseView(JSON.stringify(given), this.#date, this.locale));
@@ -333,27 +357,13 @@ export class WegwijzerGuide extends HTMLElement {
       if (!refused.has(id) && this.#questions.get(id)?.course) this.#facts[id] = value;
     }
     this.#courseView = view;
-    this.#factsAnswered = this.#status({}).progress.answered;
-  }
-
-  // What the core evaluates: the course's facts, the person's answers, and
-  // "I don't know" ({unknown: true}, rules-format.md §7.1) for the questions
-  // the person does not know. On a course page, a fact of the course the
-  // page did not give is one the person cannot be expected to know either:
-  // it stays open ("Misschien, als …") and is not asked.
-  #withFacts(answers, unknown = this.#unknown) {
-    const out = { ...this.#facts, ...answers };
-    for (const id of unknown) out[id] = DONT_KNOW;
-    // Nor is the goal asked there: the course page is about all this course can unlock.
-    if (this.#isCourse) {
-      for (const q of this.#questions.values()) if ((q.course || q.goal) && !(q.id in out)) out[q.id] = DONT_KNOW;
-    }
-    return out;
+    this.#iv.facts = this.#facts;
+    this.#factsAnswered = this.#iv.status({}, new Set()).progress.answered;
   }
 
   // The full evaluation, with every text: for the results page.
-  #evaluate(answers) {
-    const out = JSON.parse(this.#loaded.session.evaluate(JSON.stringify(this.#withFacts(answers)), this.#date, this.locale));
+  #evaluate() {
+    const out = JSON.parse(this.#loaded.session.evaluate(JSON.stringify(this.#iv.withFacts()), this.#date, this.locale));
     if (out.error) throw new RulesUnavailable('other', out.error);
     if (out.ruleErrors && out.ruleErrors.length) console.warn('wegwijzer-guide: rule errors', out.ruleErrors);
     return out;
@@ -361,8 +371,8 @@ export class WegwijzerGuide extends HTMLElement {
 
   // The compact evaluation (statuses, next questions, progress, errors; no
   // texts), once per set of answers: every screen after an answer reads it.
-  #status(answers, unknown = this.#unknown) {
-    const key = JSON.stringify(this.#withFacts(answers, unknown));
+  #statusOf(answers) {
+    const key = JSON.stringify(answers);
     if (this.#statusMemo?.key === key && this.#statusMemo.loaded === this.#loaded && this.#statusMemo.date === this.#date) {
       return this.#statusMemo.value;
     }
@@ -383,57 +393,12 @@ export class WegwijzerGuide extends HTMLElement {
     return this.#fast.path;
   }
 
-  // Answers that no longer count are forgotten, so the check page shows only
-  // what decides the result: those to questions that no longer apply (their
-  // askIf became false after a change; such an answer changes nothing in the
-  // core's output). An "I don't know" counts while the core still wants that
-  // question.
-  #prune() {
-    const fast = this.#fastPath();
-    if (fast) {
-      fast.run(this.#withFacts(this.#answers));
-      for (const id of Object.keys(this.#answers)) if (fast.applies(id) === 'no') delete this.#answers[id];
-    } else {
-      // Without a fast path: an answer counts when leaving it out changes the core's output.
-      const full = JSON.stringify(this.#status(this.#answers));
-      for (const id of Object.keys(this.#answers)) {
-        const without = { ...this.#answers };
-        delete without[id];
-        if (JSON.stringify(this.#status(without)) === full) delete this.#answers[id];
-      }
-    }
-    // An "I don't know" stays while the core would ask that question again without it.
-    for (const id of [...this.#unknown]) {
-      const others = new Set([...this.#unknown].filter((u) => u !== id));
-      if (!this.#status(this.#answers, others).next.includes(id)) this.#unknown.delete(id);
-    }
-    this.#path = this.#path.filter((id) => id in this.#answers || this.#unknown.has(id));
-  }
-
-  // Whether the core refuses the answer to `id` (it would be left out).
-  #refused(id) {
-    const fast = this.#fastPath();
-    if (fast) return fast.run(this.#withFacts(this.#answers)).invalidAnswer === id;
-    return this.#status(this.#answers).errors.some((e) => e.path === `/${id}`);
-  }
-
-  // The core's best next question (it leaves out what the person does not
-  // know, and on a course page the course's facts: see #withFacts).
-  #nextQuestion() {
-    return this.#status(this.#answers).next[0];
-  }
-
   // Forgets everything the person gave or saw (memory and the live region).
   #clearAnswers() {
     // Entries of an earlier session stay in the history; they are not ours any more.
     this.#historyMark = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
     this.#depth = 0;
-    this.#answers = {};
-    this.#unknown.clear();
-    this.#path = [];
-    this.#index = 0;
-    this.#changing = false;
-    this.#early = false;
+    this.#iv = this.#newInterview();
     this.#error = null;
     this.#draft = null;
     this.#answersOnPaper = false;
@@ -458,45 +423,16 @@ export class WegwijzerGuide extends HTMLElement {
   #start(focus) {
     this.#applyPending();
     this.#clearAnswers();
-    const next = this.#nextQuestion();
-    if (next) {
-      this.#path = [next];
-      this.#index = 0;
-      this.#screen = 'question';
-    } else {
-      this.#screen = 'check';
-    }
+    this.#iv.start();
+    this.#phase = 'live';
     this.#show(focus);
   }
 
   // read: {value}, {error} or {unknown: true} ("I don't know").
   #submit(read) {
-    const id = this.#path[this.#index];
     if (read.error) return this.#showError(read.error, read.draft);
-    if (read.unknown) {
-      delete this.#answers[id];
-      this.#unknown.add(id);
-    } else {
-      this.#answers[id] = read.value;
-      this.#unknown.delete(id);
-      if (this.#refused(id)) {
-        delete this.#answers[id];
-        return this.#showError(this.#ui.errorCore);
-      }
-    }
+    if (this.#iv.submit(read) === 'refused') return this.#showError(this.#ui.errorCore);
     this.#error = null;
-    this.#prune();
-    const next = this.#nextQuestion();
-    const at = this.#path.indexOf(id);
-    if (!this.#changing && at >= 0 && at + 1 < this.#path.length) {
-      this.#index = at + 1; // walking forward again after Back
-    } else if (next) {
-      this.#path.push(next);
-      this.#index = this.#path.length - 1;
-      this.#changing = false;
-    } else {
-      this.#screen = 'check';
-    }
     this.#pushStep();
     return this.#show(true);
   }
@@ -511,30 +447,12 @@ export class WegwijzerGuide extends HTMLElement {
 
   #back() {
     this.#error = null;
-    if (this.#screen === 'question' && !this.#changing && this.#index > 0) {
-      this.#index -= 1;
-    } else if (this.#screen === 'question' && !this.#changing && this.#isCourse) {
-      this.#screen = 'course'; // back from the first question to the course summary
-    } else if (this.#screen === 'question') {
-      this.#screen = 'check';
-      this.#changing = false;
-    } else if (this.#screen === 'check' && this.#path.length) {
-      this.#screen = 'question';
-      this.#index = this.#path.length - 1;
-    } else if (this.#screen === 'check' && this.#isCourse) {
-      this.#screen = 'course';
-    } else if (this.#screen === 'results' && this.#early && this.#path.length) {
-      this.#screen = 'question';
-    } else if (this.#screen === 'results') {
-      this.#screen = 'check';
-    }
+    this.#iv.back();
     this.#show(true);
   }
 
   #change(id) {
-    this.#screen = 'question';
-    this.#changing = true;
-    this.#index = this.#path.indexOf(id);
+    this.#iv.change(id);
     this.#pushStep();
     this.#show(true);
   }
@@ -572,19 +490,7 @@ export class WegwijzerGuide extends HTMLElement {
   // Forward after Back: to the next screen already seen.
   #forward() {
     this.#error = null;
-    if (this.#screen === 'course' && this.#path.length) {
-      this.#screen = 'question';
-      this.#index = 0;
-    } else if (this.#screen === 'question' && !this.#changing && this.#index + 1 < this.#path.length) {
-      this.#index += 1;
-    } else if (this.#screen === 'question' && this.#early) {
-      this.#screen = 'results';
-    } else if (this.#screen === 'question') {
-      this.#screen = 'check';
-      this.#changing = false;
-    } else if (this.#screen === 'check') {
-      this.#screen = 'results';
-    }
+    this.#iv.forward();
     this.#show(true);
   }
 
@@ -595,41 +501,40 @@ export class WegwijzerGuide extends HTMLElement {
     let view;
     let back = null;
     if (this.#screen === 'question') {
-      const id = this.#path[this.#index];
+      const id = this.#iv.current;
       const question = this.#questions.get(id);
-      view = renderQuestion(question, this.#answers[id], ui, locale, this.#error, this.#draft);
-      const progress = this.#status(this.#answers).progress;
+      view = renderQuestion(question, this.#iv.answers[id], ui, locale, this.#error, this.#draft);
       // The course's facts count as answered for the core; the person did not give them.
-      const answered = Math.max(0, progress.answered - this.#factsAnswered);
+      const { answered, left } = this.#iv.progress(this.#factsAnswered);
       const form = h('form', {
         class: 'ww-form', novalidate: true, 'data-question': id, 'data-type': question.type,
         'data-min': question.min, 'data-max': question.max,
         onsubmit: (e) => { e.preventDefault(); this.#safely(() => this.#submit(view.read()))(); },
       },
-      h('p', { class: 'ww-progress', 'data-progress': '' }, ui.progress(answered, questionsLeft(progress))),
+      h('p', { class: 'ww-progress', 'data-progress': '' }, ui.progress(answered, left)),
       view.element,
       h('div', { class: 'ww-actions' },
         h('button', { type: 'submit', class: 'ww-button ww-button--primary', 'data-action': 'next' }, ui.next),
         button(ui.dontKnow, this.#safely(() => this.#submit({ unknown: true })), 'secondary', { 'data-action': 'unknown' })),
       // A result at every step: what is certain now, what is still open.
       button(ui.showSoFar, this.#safely(() => this.#showResults(true)), 'link', { 'data-action': 'results-so-far' }));
-      if (this.#index > 0 || this.#changing || this.#isCourse) back = true;
+      if (this.#iv.index > 0 || this.#iv.changing || this.#isCourse) back = true;
       view.element = form;
     } else if (this.#screen === 'check') {
       view = renderCheck({
-        ids: this.#path, questions: this.#questions, answers: this.#answers, unknown: this.#unknown,
+        ids: this.#iv.path, questions: this.#questions, answers: this.#iv.answers, unknown: this.#iv.unknown,
         facts: this.#factRows(), ui, locale,
         onChange: this.#safely((id) => this.#change(id)),
         onContinue: this.#safely(() => this.#showResults(false)),
       });
-      back = this.#path.length > 0 || this.#isCourse;
+      back = this.#iv.path.length > 0 || this.#isCourse;
     } else if (this.#screen === 'course') {
       view = renderCourse({
         view: this.#courseView, ui, locale, compact: this.#mode === 'course-summary',
         onCheck: this.#mode === 'course' ? this.#safely(() => { this.#start(true); this.#pushStep(); }) : null,
       });
     } else if (this.#screen === 'results') {
-      const evaluation = this.#evaluate(this.#answers);
+      const evaluation = this.#evaluate();
       view = renderResults({
         evaluation, date: this.#date, ui, locale, kiosk: this.#isKiosk,
         rules: this.#loaded.rules, fingerprint: this.#loaded.fingerprint,
@@ -637,7 +542,7 @@ export class WegwijzerGuide extends HTMLElement {
         answersWanted: this.#answersOnPaper,
         onAnswersWanted: (wanted) => { this.#answersOnPaper = wanted; },
         onPrint: () => window.print(),
-        onChangeAnswers: this.#safely(() => { this.#screen = 'check'; this.#early = false; this.#pushStep(); this.#show(true); }),
+        onChangeAnswers: this.#safely(() => { this.#iv.checkPage(); this.#pushStep(); this.#show(true); }),
         onRestart: this.#safely(() => this.#restart()),
         progress: this.#progressForResults(evaluation),
       });
@@ -659,49 +564,21 @@ export class WegwijzerGuide extends HTMLElement {
 
   #showResults(early) {
     this.#error = null;
-    this.#early = early;
-    this.#screen = 'results';
+    this.#iv.showResults(early);
     this.#pushStep();
     this.#show(true);
   }
 
-  // On the results page: how many questions are left when the person
-  // stopped early, and an offer for the results they did not ask for (the
-  // goal question; rules-format.md §3.1) with how many questions that takes.
+  // On the results page: the questions left after stopping early, and the
+  // offer for the results not asked for (the goal question).
   #progressForResults(evaluation) {
-    const status = this.#status(this.#answers);
-    const left = status.next.length ? questionsLeft(status.progress) : 0;
-    const goal = [...this.#questions.values()].find((q) => q.goal);
-    const everything = goal?.options.find((o) => !o.pillars || !o.pillars.length);
-    let offer = { topics: [], left: 0 };
-    if (goal && everything && this.#answers[goal.id] !== undefined && this.#answers[goal.id] !== everything.value) {
-      const topics = [...new Set(evaluation.results
-        .filter((r) => r.pursued === false && r.status === 'unknown' && r.kind === 'incentive').map((r) => r.pillar))];
-      const wider = this.#status({ ...this.#answers, [goal.id]: everything.value });
-      if (topics.length && wider.next.length) offer = { topics, left: questionsLeft(wider.progress) };
-    }
-    return {
-      left,
-      offer: {
-        ...offer,
-        onContinue: this.#safely(() => this.#askNext()),
-        onWiden: this.#safely(() => { this.#answers[goal.id] = everything.value; this.#askNext(); }),
-      },
-    };
-  }
-
-  // From the results page back into the interview, at the core's next question.
-  #askNext() {
-    this.#prune();
-    const next = this.#nextQuestion();
-    if (!next) return this.#showResults(false);
-    if (!this.#path.includes(next)) this.#path.push(next);
-    this.#index = this.#path.indexOf(next);
-    this.#changing = false;
-    this.#early = false;
-    this.#screen = 'question';
-    this.#pushStep();
-    return this.#show(true);
+    const { left, offer } = this.#iv.resultsProgress(evaluation.results);
+    const step = (move) => this.#safely(() => {
+      move();
+      this.#pushStep();
+      this.#show(true);
+    });
+    return { left, offer: { ...offer, onContinue: step(() => this.#iv.askNext()), onWiden: step(() => this.#iv.widen()) } };
   }
 
   // The course's facts as the check page and the receipt show them.
@@ -715,9 +592,10 @@ export class WegwijzerGuide extends HTMLElement {
   #answerRows() {
     const ui = this.#ui;
     const facts = this.#factRows().map(({ question, value }) => [question.text, answerText(question, value, ui, this.locale, formatDate)]);
-    const answers = this.#path.map((id) => {
+    const { path, unknown, answers: given } = this.#iv;
+    const answers = path.map((id) => {
       const q = this.#questions.get(id);
-      return [q.text, this.#unknown.has(id) ? ui.dontKnow : answerText(q, this.#answers[id], ui, this.locale, formatDate)];
+      return [q.text, unknown.has(id) ? ui.dontKnow : answerText(q, given[id], ui, this.locale, formatDate)];
     });
     return [...facts, ...answers];
   }
