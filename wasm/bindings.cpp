@@ -111,6 +111,8 @@ public:
     }
 
     // For tests and tools only: use a ruleset without a signature.
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
+    // Test and benchmark entry points: in the Node build only (wasm/CMakeLists.txt).
     std::string loadUnsigned(const std::string& text) {
         LoadedRuleset loaded = loadRuleset(text);
         if (!loaded.ruleset) return Json{{"problems", toJson(loaded.problems)}}.dump();
@@ -118,6 +120,7 @@ public:
         fast_->program.reset();
         return summary().dump();
     }
+#endif
 
     std::string describe(const std::string& requested) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
@@ -220,6 +223,7 @@ public:
     }
 
     // Runs one case file against the loaded ruleset (parity tests).
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
     std::string runCases(const std::string& casesText) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
         LoadedCases cases = parseCases(casesText);
@@ -232,6 +236,7 @@ public:
         }
         return out.dump();
     }
+#endif
 
 private:
     // A locale the ruleset has; otherwise its first (default) locale.
@@ -257,6 +262,7 @@ private:
 
 extern "C" EMSCRIPTEN_KEEPALIVE int wegwijzer_run(FastState* state) { return state->run(); }
 
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
 // One expression against JSON data (CertLogic suites in wasm).
 std::string evaluateLogic(const std::string& expression, const std::string& data, const std::string& dialect) {
     std::string error;
@@ -273,22 +279,24 @@ std::string evaluateLogic(const std::string& expression, const std::string& data
     if (v.isError()) return errorJson(v.errorProblem().message);
     return Json{{"value", v.toJson()}}.dump();
 }
+#endif
 
 }  // namespace wegwijzer
 
 EMSCRIPTEN_BINDINGS(wegwijzer) {
     using namespace emscripten;
     using wegwijzer::Session;
-    class_<Session>("Session")
-        .constructor<>()
+    const class_<Session> session("Session");
+    session.constructor<>()
         .function("prepareBundle", &Session::prepareBundle)
         .function("acceptBundle", &Session::acceptBundle)
-        .function("loadUnsigned", &Session::loadUnsigned)
         .function("describe", &Session::describe)
         .function("evaluate", &Session::evaluate)
         .function("status", &Session::status)
         .function("courseView", &Session::courseView)
-        .function("runCases", &Session::runCases)
         .function("compileFor", &Session::compileFor);
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
+    session.function("loadUnsigned", &Session::loadUnsigned).function("runCases", &Session::runCases);
     function("evaluateLogic", &wegwijzer::evaluateLogic);
+#endif
 }

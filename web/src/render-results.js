@@ -113,11 +113,22 @@ export function cautions(result, ui) {
     h('ul', {}, result.cautions.map((c) => h('li', {}, c))));
 }
 
-function apply(result, ui, kiosk) {
+// How to apply. `brief`: each step's first sentence (the link); the whole
+// text of a step with more to say (deadlines, who pays) opens on request
+// (applyMore), and always on paper.
+function apply(result, ui, kiosk, brief = false) {
   if (!result.apply || !result.apply.length) return null;
   return h('div', { class: 'ww-block ww-apply' },
     h('p', { class: 'ww-label' }, ui.apply),
-    h('ul', {}, result.apply.map((a) => h('li', {}, linkOrAddress(a.url, a.text, ui, kiosk)))));
+    h('ul', {}, result.apply.map((a) => h('li', {}, linkOrAddress(a.url, brief ? lead(a.text)[0] : a.text, ui, kiosk)))));
+}
+
+function applyMore(result, ui) {
+  const rest = (result.apply || []).filter((a) => lead(a.text)[1]);
+  if (!rest.length) return null;
+  return h('div', { class: 'ww-block' },
+    h('p', { class: 'ww-label' }, ui.apply),
+    h('ul', {}, rest.map((a) => h('li', {}, a.text))));
 }
 
 // Every outcome ends with a next step (the design's "where to go instead"):
@@ -141,8 +152,9 @@ function card(result, ui, locale, body) {
 
 function eligibleCard(result, ui, locale, kiosk) {
   return card(result, ui, locale, [
-    amounts(result, ui, locale, true), apply(result, ui, kiosk),
-    more(ui, amountsMore(result, ui, locale), reasons(ui.reasons, result.reasons, ui), cautions(result, ui), sources(result, ui, kiosk))]);
+    amounts(result, ui, locale, true), apply(result, ui, kiosk, true),
+    more(ui, applyMore(result, ui), amountsMore(result, ui, locale), reasons(ui.reasons, result.reasons, ui), cautions(result, ui),
+      sources(result, ui, kiosk))]);
 }
 
 function possibleCard(result, ui, locale, kiosk) {
@@ -151,9 +163,11 @@ function possibleCard(result, ui, locale, kiosk) {
   const open = result.reasons.filter((r) => r.outcome === 'open');
   const met = result.reasons.filter((r) => r.outcome !== 'open');
   return card(result, ui, locale, [
-    open.length ? reasons(ui.possibleIf, open, ui) : h('p', { class: 'ww-block', 'data-unsure': '' }, ui.possibleUnsure),
-    amounts(result, ui, locale, true), apply(result, ui, kiosk),
-    more(ui, amountsMore(result, ui, locale), reasons(ui.reasons, met, ui), cautions(result, ui), sources(result, ui, kiosk))]);
+    open.length ? reasons(ui.possibleIf, open, ui) : null,
+    amounts(result, ui, locale, true), apply(result, ui, kiosk, true),
+    more(ui, open.length ? null : h('p', { class: 'ww-block', 'data-unsure': '' }, ui.possibleUnsure),
+      applyMore(result, ui), amountsMore(result, ui, locale), reasons(ui.reasons, met, ui), cautions(result, ui),
+      sources(result, ui, kiosk))]);
 }
 
 function notEligibleCard(result, ui, locale, kiosk) {

@@ -2,7 +2,8 @@
 // dependency: follows the relative imports from the entry, puts each module
 // after the ones it imports, drops the import lines and the `export` keywords
 // of declarations. The modules share one scope, so the build fails when two
-// of them declare the same top-level name.
+// of them declare the same top-level name. Whole-line comments and blank
+// lines are left out of the output (the size budget); the sources keep them.
 //
 // The trust root and the default ruleset id are compiled in as the module
 // './config.js' (the trust root must come with the code, never from where the
@@ -47,8 +48,14 @@ visit(path.resolve(entry));
 
 const declared = new Map();
 const parts = order.map(({ file, text }) => {
-  const body = text.split('\n')
-    .filter((line) => !IMPORT.test(line))
+  const lines = text.split('\n');
+  // Whole-line comments and blank lines are dropped (the sources keep them).
+  // That is only safe while no template literal spans lines: checked here.
+  lines.forEach((line, i) => {
+    if ((line.match(/`/g) || []).length % 2 === 1) throw new Error(`${file}:${i + 1}: a template literal over several lines; bundle.mjs drops comment lines and cannot tell`);
+  });
+  const body = lines
+    .filter((line) => !IMPORT.test(line) && !/^\s*(\/\/.*)?$/.test(line))
     .map((line) => line.replace(/^export\s+(?=(async\s+)?(function|const|let|class)\b)/, ''))
     .join('\n');
   for (const m of body.matchAll(/^(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm)) {
