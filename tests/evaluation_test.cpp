@@ -143,6 +143,36 @@ TEST_F(Evaluate, CourseViewShowsWhatACourseCannotUnlock) {
     EXPECT_EQ(v.results[0].blockedBy[0]->id, "erkend");
 }
 
+TEST_F(Evaluate, CourseViewSaysWhetherTheCourseDecidesAnything) {
+    const Json none = parse("{}");
+    // Until 2025-08-31 the criterion "erkend" reads the course question.
+    CourseView before = courseView(*rs, none, *Date::parse("2025-03-01"));
+    ASSERT_EQ(before.results.size(), 1u);
+    EXPECT_TRUE(before.results[0].course);
+    EXPECT_EQ(toJson(before, *rs, "nl")["results"][0]["course"], true);
+    // It holds whatever the facts say: also when they block the result.
+    const Json notRecognised = parse(R"({"erkend": false})");
+    EXPECT_TRUE(courseView(*rs, notRecognised, *Date::parse("2025-03-01")).results[0].course);
+    // The version in force from 2025-09-01 reads only personal questions.
+    CourseView after = courseView(*rs, none, *Date::parse("2025-10-01"));
+    ASSERT_EQ(after.results.size(), 1u);
+    EXPECT_FALSE(after.results[0].course);
+    EXPECT_EQ(toJson(after, *rs, "nl")["results"][0]["course"], false);
+}
+
+TEST(CourseView, OnlyCriteriaMakeAResultDependOnTheCourse) {
+    Json doc = minimalRuleset();
+    // The version of 2025-09-01 with an amount that reads the course question:
+    // the amount may change with the course, but not whether the result applies.
+    doc["results"][0]["versions"][1]["amounts"] = parse(R"([
+      {"id": "plafond", "unit": "euro", "value": {"if": [{"var": "erkend"}, 500, 250]},
+       "text": {"nl": "Plafond", "en": "Ceiling"}}])");
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    ASSERT_TRUE(loaded.ruleset) << loaded.problems[0].path << ": " << loaded.problems[0].message;
+    const Json none = parse("{}");
+    EXPECT_FALSE(courseView(*loaded.ruleset, none, *Date::parse("2025-10-01")).results[0].course);
+}
+
 TEST(CourseView, ShowsTheAmountsTheFactsAloneSettle) {
     Json doc = minimalRuleset();
     // An amount that depends on the course only, and one that depends on the person.

@@ -420,6 +420,17 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
 
 Json text(const Text& t, const std::string& locale) { return textIn(t, locale); }
 
+// Does the course decide anything here: does a criterion of the version read
+// a course question (rules-format.md §9)? Amounts and askIf do not count.
+bool readsCourseQuestion(const Ruleset& rs, const Version& version) {
+    std::vector<bool> read(rs.slotCount(), false);
+    for (const Criterion& c : version.criteria) c.test.markReadSlots(read);
+    for (const Question& q : rs.questions) {
+        if (q.courseFact && read[static_cast<std::size_t>(q.slot)]) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 Evaluation evaluate(const Ruleset& ruleset, const Json& answers, const Date& date, const EvaluateOptions& options) {
@@ -455,6 +466,7 @@ CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& dat
         c.result = r.result;
         c.version = r.version;
         c.status = r.status;
+        c.course = readsCourseQuestion(ruleset, *r.version);
         for (CriterionOutcome& co : r.criteria) {
             if (co.status == CriterionStatus::NotMet) c.blockedBy.push_back(co.criterion);
             if (co.status == CriterionStatus::Open && r.status == Status::Unknown) c.dependsOn.push_back(std::move(co));
@@ -609,6 +621,7 @@ Json toJson(const CourseView& view, const Ruleset& rs, const std::string& locale
     for (const CourseOutcome& c : view.results) {
         Json j = resultHeader(*c.result, *c.version, c.status, locale);
         j["possible"] = c.status != Status::NotEligible;
+        j["course"] = c.course;
         Json blocked = Json::array();
         Cautions cautions(*c.version, locale);
         for (const Criterion* cr : c.blockedBy) {

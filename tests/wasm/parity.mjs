@@ -6,6 +6,9 @@
 //    the statuses, criteria, amounts and rule-error flag of the native
 //    evaluation on every rule case, and the statuses and amounts of the wasm
 //    Session.status on 400 random answer sets per ruleset;
+//  - the course view of every demo course (web/demo/courses.json) and of no
+//    facts, on several dates: the wasm JSON equals the native `wegwijzer
+//    course` JSON, and every result says whether it depends on the course;
 //  - every CertLogic conformance assertion: the wasm value equals the
 //    expected value and the native `wegwijzer logic` value.
 // Usage: node tests/wasm/parity.mjs WASM_DIR NATIVE_WEGWIJZER
@@ -159,6 +162,31 @@ function fastAfterGrowth(session, set) {
   });
 }
 
+// 1b. Course views (rules-format.md §9)
+let courseCount = 0;
+{
+  const rulesetPath = join(rulesDir, "opleidingsincentives", "ruleset.json");
+  const session = new wasm.Session();
+  assert.ok(!JSON.parse(session.loadUnsigned(readFileSync(rulesetPath, "utf8"))).problems);
+  const courses = JSON.parse(readFileSync(join(root, "web", "demo", "courses.json"), "utf8"));
+  for (const facts of [{}, ...courses.map((c) => c.facts)]) {
+    for (const date of ["2025-03-01", "2026-12-01", "2027-06-01"]) {
+      courseCount++;
+      check(`course view ${JSON.stringify(facts)} on ${date}`, () => {
+        const file = join(work, "facts.json");
+        writeFileSync(file, JSON.stringify(facts));
+        const n = runNative(["course", rulesetPath, "--date", date, "--facts", file, "--locale", "nl"]);
+        assert.equal(n.code, 0);
+        const w = JSON.parse(session.courseView(JSON.stringify(facts), date, "nl"));
+        assert.deepStrictEqual(w, JSON.parse(n.out), "wasm and native course views differ");
+        assert.ok(w.results.length > 0 && w.results.every((r) => typeof r.course === "boolean"));
+        assert.equal(w.results.find((r) => r.id === "loopbaancheques")?.course, false);
+      });
+    }
+  }
+  session.delete();
+}
+
 // 2. CertLogic conformance
 const certlogic = existsSync(join(root, "..", "shared", "conformance", "certlogic", "testSuite"))
   ? join(root, "..", "shared", "conformance", "certlogic")
@@ -182,5 +210,5 @@ for (const file of readdirSync(join(certlogic, "testSuite")).filter((f) => f.end
   }
 }
 
-console.log(`${caseCount} rule cases, ${fastCount} fast-path comparisons and ${assertions} CertLogic assertions through wasm: ${failures} failed`);
-process.exit(failures === 0 && caseCount > 0 && fastCount > caseCount && assertions > 0 ? 0 : 1);
+console.log(`${caseCount} rule cases, ${fastCount} fast-path comparisons, ${courseCount} course views and ${assertions} CertLogic assertions through wasm: ${failures} failed`);
+process.exit(failures === 0 && caseCount > 0 && fastCount > caseCount && courseCount > 0 && assertions > 0 ? 0 : 1);

@@ -24,6 +24,12 @@ const TEXT = {
     countdown: (s) => `Nog ${s} ${s === 1 ? 'seconde' : 'seconden'}.`,
     continue: 'Ja, ik ga verder',
     stopNow: 'Nee, wis alles',
+    paperTitle: (date) => `Wegwijzer opleidingsincentives – je resultaat van ${date}`,
+    contactWho: (name) => `Vragen? ${name} helpt je graag.`,
+    contactAnyone: 'Vragen? We helpen je graag.',
+    contactDefault: 'Vragen? Bel gratis 1700. Dat is de Vlaamse Infolijn.',
+    contactPhone: 'tel.',
+    contactHours: 'open:',
     rules: (r, date) => `Regels ${r.id}, versie ${r.version} van ${date}`,
     fingerprint: 'vingerafdruk',
     builtIn: 'ingebouwde regels',
@@ -52,6 +58,12 @@ const TEXT = {
     countdown: (s) => `${s} ${s === 1 ? 'second' : 'seconds'} left.`,
     continue: 'Yes, continue',
     stopNow: 'No, wipe everything',
+    paperTitle: (date) => `Training incentives guide – your result of ${date}`,
+    contactWho: (name) => `Questions? ${name} is glad to help.`,
+    contactAnyone: 'Questions? We are glad to help.',
+    contactDefault: 'Questions? Call 1700 for free. That is the Flemish information line.',
+    contactPhone: 'phone',
+    contactHours: 'open:',
     rules: (r, date) => `Rules ${r.id}, version ${r.version} of ${date}`,
     fingerprint: 'fingerprint',
     builtIn: 'built-in rules',
@@ -84,6 +96,7 @@ function seconds(value, fallback) {
 }
 const IDLE_SECONDS = seconds(kiosk.dataset.idleSeconds, 120);
 const WARN_SECONDS = seconds(kiosk.dataset.warnSeconds, 30);
+const paper = kiosk.querySelector('[data-kiosk="paper"]');
 
 let lang = 'nl';
 let inSession = false;
@@ -104,6 +117,7 @@ function setLanguage(next) {
   for (const b of kiosk.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   if (dialog.open) showCountdown();
   renderFooter();
+  renderPaper();
 }
 
 // ---- Sessions
@@ -182,6 +196,37 @@ guide.addEventListener('wegwijzer-end', (e) => { e.preventDefault(); endSession(
 // such a copy: load the page again.
 window.addEventListener('pagehide', () => guide.reset());
 window.addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
+
+// ---- On paper only, above the guide's result: a title with the date, and
+// where to go with questions (the leerwinkel's data-contact-* settings, in
+// the language on screen; without them the free 1700 line).
+function contactSetting(name) {
+  const key = `contact${name}`;
+  const value = (lang === 'en' && kiosk.dataset[`${key}En`]) || kiosk.dataset[key] || '';
+  return value.trim();
+}
+
+function renderPaper() {
+  const t = TEXT[lang];
+  const today = new Intl.DateTimeFormat(TAG[lang], { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  paper.querySelector('[data-kiosk="paper-title"]').textContent = t.paperTitle(today);
+  const [name, address, phone, email, web, hours] = ['Name', 'Address', 'Phone', 'Email', 'Web', 'Hours'].map(contactSetting);
+  const details = [address, phone && `${t.contactPhone} ${phone}`, email, web, hours && `${t.contactHours} ${hours}`]
+    .filter(Boolean);
+  const lines = [];
+  if (name || details.length) {
+    lines.push(name ? t.contactWho(name) : t.contactAnyone);
+    if (details.length) lines.push(details.join(' · '));
+  } else {
+    lines.push(t.contactDefault);
+  }
+  paper.querySelector('[data-kiosk="contact"]').replaceChildren(...lines.map((text) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    return p;
+  }));
+}
+window.addEventListener('beforeprint', renderPaper); // the date of the printing
 
 // ---- The rules, for staff
 function formatDate(iso) {

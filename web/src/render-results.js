@@ -4,9 +4,9 @@
 //   "Andere steun"       eligible referrals
 //   "Waarom niet?"       not-eligible incentives, collapsed, with their reasons
 //                        and cautions
-// and, for the printout only, a receipt: the rules' id, version and
-// fingerprint, the date, and the answers only when the person ticks that
-// they want them on paper.
+// and, for the printout only, a receipt (render-receipt.js): the rules' id,
+// version and fingerprint, the date, and the answers only when the person
+// ticks that they want them on paper.
 //
 // On a kiosk (a shared device in full screen) links do not open: a new window
 // could not be closed and would keep the session's page around. The address
@@ -14,6 +14,7 @@
 
 import { h, uid, externalLink, safeUrl, button } from './dom.js';
 import { formatEuro, formatNumber, formatDate } from './i18n.js';
+import { receipt } from './render-receipt.js';
 
 // A result the person did not ask for (the goal question) and that is still
 // open is not shown: the page offers to ask for it instead.
@@ -224,33 +225,6 @@ function group(key, title, results, render, ui, locale, kiosk) {
   return h('section', { class: `ww-group ww-group--${key}`, 'aria-labelledby': headingId, 'data-group': key },
     h('h3', { class: 'ww-group__title', id: headingId }, title),
     results.map((r) => render(r, ui, locale, kiosk)));
-}
-
-// The fingerprint as people compare it: the first 16 hex digits, in groups
-// of four (`sha256sum FILE | cut -c1-16` gives the same digits).
-export function shortFingerprint(hex) {
-  return hex ? hex.slice(0, 16).match(/.{4}/g).join(' ') : '';
-}
-
-// The receipt: printed only. The answers are in the page only while the box
-// is ticked (answerRows() builds them then).
-function receipt({ rules, fingerprint, date, ui, locale, answerRows, answersWanted }) {
-  const answers = () => h('div', { class: 'ww-receipt__answers', 'data-receipt': 'answers' },
-    h('p', { class: 'ww-label' }, ui.receiptAnswers),
-    h('dl', { class: 'ww-receipt__list' }, answerRows().map(([q, a]) => h('div', { class: 'ww-receipt__row' },
-      h('dt', {}, q), h('dd', {}, a)))));
-  const element = h('div', { class: 'ww-receipt ww-printonly', 'data-receipt': '' },
-    h('p', { class: 'ww-label' }, ui.receiptTitle),
-    h('p', { 'data-receipt': 'rules' }, ui.receiptRules(rules.id, rules.version, formatDate(locale, rules.published))),
-    fingerprint ? h('p', { 'data-receipt': 'fingerprint' },
-      `${ui.receiptFingerprint}: `, h('span', { class: 'ww-fingerprint', 'data-fingerprint': fingerprint }, shortFingerprint(fingerprint))) : null,
-    h('p', { 'data-receipt': 'date' }, ui.receiptDate(formatDate(locale, date))),
-    answersWanted ? answers() : null);
-  const setAnswers = (wanted) => {
-    element.querySelector('[data-receipt="answers"]')?.remove();
-    if (wanted) element.append(answers());
-  };
-  return { element, setAnswers };
 }
 
 function answersChoice(ui, checked, onToggle) {

@@ -17,7 +17,9 @@
 //   verlof:       >= 32 hours or >= 3 study points (blocks), databank or POP
 //   krediet:      opleiding-vok or POP; >= 120 hours or >= 9 study points (blocks)
 //   zorgkrediet:  >= 120 hours or >= 9 study points (blocks)
-//   loopbaan:     nothing of the course
+//   loopbaan:     nothing of the course: not among what the course can
+//                 unlock, but in the one line "Ook voor jou" (the core's
+//                 `course`: false, rules-format.md §9)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,7 +37,8 @@ const PERSON_VERLOF = ['statuut', 'werkplaats-vlaanderen', 'tewerkstelling-80-pr
 const PERSON_KREDIET = ['statuut', 'werkplaats-vlaanderen', 'loopbaan-onderbreken', 'diploma-hoger-onderwijs-pop',
   'tijdskrediet-vorm-en-tewerkstelling'];
 const PERSON_ZORG = ['statuut', 'loopbaan-onderbreken', 'zorgkrediet-vorm'];
-const LOOPBAAN = ['statuut', 'woonplaats', 'werkervaring-7-jaar', 'nooit-loopbaancheque-gebruikt'];
+// Incentives that no course decides: the same "Ook voor jou" line on every page.
+const ALSO = ['loopbaancheques'];
 // What a course of fewer than 120 hours and 9 study points cannot unlock,
 // and one of fewer than 32 hours and 3 study points.
 const UNDER_120 = {
@@ -48,7 +51,6 @@ const EXPECTED = {
   'excel-basis': {
     possible: {
       opleidingscheques: [...PERSON_CHEQUES, 'opleiding-databank-of-pop'], // only through a POP
-      loopbaancheques: LOOPBAAN,
     },
     blocked: SHORT,
   },
@@ -57,7 +59,6 @@ const EXPECTED = {
     possible: {
       opleidingscheques: PERSON_CHEQUES,
       'vlaams-opleidingsverlof': PERSON_VERLOF,
-      loopbaancheques: LOOPBAAN,
     },
     blocked: UNDER_120,
   },
@@ -69,7 +70,6 @@ const EXPECTED = {
       'vlaams-opleidingsverlof': PERSON_VERLOF,
       'vlaams-opleidingskrediet': PERSON_KREDIET,
       'vlaams-zorgkrediet-opleiding': PERSON_ZORG,
-      loopbaancheques: LOOPBAAN,
     },
     blocked: {},
   },
@@ -79,7 +79,6 @@ const EXPECTED = {
     possible: {
       opleidingscheques: PERSON_CHEQUES,
       'vlaams-opleidingsverlof': PERSON_VERLOF,
-      loopbaancheques: LOOPBAAN,
     },
     blocked: UNDER_120,
   },
@@ -127,9 +126,13 @@ async function allSummaries(page) {
       amounts,
       possible: items('possible'),
       blocked: items('blocked'),
+      also: [...root.querySelectorAll('[data-group="also"] [data-result]')].map((e) => e.dataset.result),
+      alsoText: root.querySelector('[data-group="also"]')?.textContent ?? null,
       possibleText: texts('possible'),
       blockedText: texts('blocked'),
       button: !!root.querySelector('[data-action="check-situation"]'),
+      top: [...root.querySelector('[data-course-view]').children].slice(0, 2)
+        .map((e) => e.dataset.action || e.querySelector('[data-action]')?.dataset.action || e.tagName),
     };
   }));
 }
@@ -145,15 +148,15 @@ test('the catalogue: each course card has the right summary, without a button', 
     const want = EXPECTED[s.course];
     assert.deepEqual(s.possible, sorted(want.possible), `${s.course}: what it can unlock, and for whom`);
     assert.deepEqual(s.blocked, sorted(want.blocked), `${s.course}: what it cannot unlock`);
+    assert.deepEqual(s.also, ALSO, `${s.course}: what no course decides, in one line`);
     assert.equal(s.button, false, 'a listing has no questions');
   }
   // The reasons and the "for whom" are the rules' own texts.
   const excel = shown.find((s) => s.course === 'excel-basis');
-  assert.match(excel.blockedText['vlaams-opleidingsverlof'], /Vlaams opleidingsverlof: De opleiding heeft minder dan 32 lesuren/);
-  // What is refused keeps its caution: what else would count (exams, EVC),
-  // and that the rules for 2026-27 are not confirmed (rules-format.md §10).
-  assert.match(excel.blockedText['vlaams-opleidingsverlof'], /Let op.*examencommissie/s);
-  assert.match(excel.blockedText['vlaams-opleidingsverlof'], /2026-2027/);
+  // What is refused is short: the name and the reason, nothing else (the
+  // cautions come with the results, after the questions).
+  assert.match(excel.blockedText['vlaams-opleidingsverlof'], /^Vlaams opleidingsverlof: De opleiding heeft minder dan 32 lesuren/);
+  assert.doesNotMatch(excel.blockedText['vlaams-opleidingsverlof'], /Let op|examencommissie|2026-2027/);
   assert.deepEqual(log.consoleErrors, []);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
@@ -172,6 +175,12 @@ for (const course of COURSES) {
     assert.deepEqual(s.possible, sorted(want.possible));
     assert.deepEqual(s.blocked, sorted(want.blocked));
     assert.ok(s.button, 'the button to check one\'s own situation');
+    assert.deepEqual(s.top, ['H2', 'check-situation'], 'the button comes right under the heading');
+    // Loopbaancheques do not depend on the course: not among what it can
+    // unlock, but in the one line for what every course page would repeat.
+    assert.ok(!('loopbaancheques' in s.possible), 'loopbaancheques are not unlocked by the course');
+    assert.deepEqual(s.also, ALSO);
+    assert.match(s.alsoText, /^Ook voor jou: Loopbaancheques\. Dat hangt niet af van de opleiding\./);
     if (want.possible['vlaams-opleidingsverlof']) {
       // "opleidingsverlof: als je in de privésector werkt, in Vlaanderen"
       assert.match(s.possibleText['vlaams-opleidingsverlof'], /Als:.*Je werkt in de privésector\..*Je werkplaats ligt in Vlaanderen\./s);
@@ -224,6 +233,24 @@ for (const course of COURSES) {
     await context.close();
   });
 }
+
+// On a phone the way to one's own result is on the first screen, however
+// long the lists are (review 2026-12: it was at y = 3,974 px).
+test('on a 320 x 640 phone, "Bekijk wat jij krijgt" is on the first screen of every demo course page', async (t) => {
+  const { page, context } = await openPage(browser, { width: 320, height: 640 });
+  const found = [];
+  for (const course of COURSES) {
+    await page.goto(`${site.url}opleiding-${course.slug}.html`);
+    await allSummaries(page);
+    const box = await (await inGuide(page, '[data-action="check-situation"]')).boundingBox();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    found.push(`${course.slug}: ${Math.round(box.y + scrolled)}-${Math.round(box.y + scrolled + box.height)} px`);
+    assert.equal(scrolled, 0, 'the page opens at the top');
+    assert.ok(box.y >= 0 && box.y + box.height <= 640, `${course.slug}: the button's bottom edge is at ${box.y + box.height} px`);
+  }
+  t.diagnostic(found.join(', '));
+  await context.close();
+});
 
 test('Back from the first question returns to the summary; "Opnieuw beginnen" too, with nothing kept', async () => {
   const { page, context } = await openPage(browser);
@@ -321,6 +348,7 @@ test('the summary in English', async () => {
   await page.goto(fixtureUrl(site, { mode: 'course', 'course-facts': JSON.stringify(facts), lang: 'en' }));
   const [s] = await allSummaries(page);
   assert.match(s.blockedText['vlaams-opleidingsverlof'], /fewer than 32/i);
+  assert.match(s.alsoText, /^Also for you: Career vouchers.*\. That does not depend on the course\./);
   assert.match(await (await inGuide(page, '[data-action="check-situation"]')).textContent(), /Check your own situation/);
   await context.close();
 });

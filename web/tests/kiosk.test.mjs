@@ -20,9 +20,11 @@ const BUNDLE = `bundles/${BUILT_IN.id}.dsse.json`;
 const CURRENT = fs.readFileSync(path.join(DIST, BUNDLE), 'utf8');
 const V = BUILT_IN.version;
 
-// The kiosk page with other settings (attributes), as a leerwinkel would set them.
-function kioskPage({ idle = 600, warn = 30, refresh = 900 } = {}) {
-  const out = KIOSK.replace('data-idle-seconds="120"', `data-idle-seconds="${idle}"`)
+// The kiosk page with other settings (attributes), as a leerwinkel would set
+// them; `contact`: {name, address, ...} as data-contact-* attributes.
+function kioskPage({ idle = 600, warn = 30, refresh = 900, contact = {} } = {}) {
+  const attrs = Object.entries(contact).map(([k, v]) => ` data-contact-${k}="${v}"`).join('');
+  const out = KIOSK.replace('data-idle-seconds="120"', `data-idle-seconds="${idle}"${attrs}`)
     .replace('data-warn-seconds="30"', `data-warn-seconds="${warn}"`)
     .replace('refresh-seconds="900"', `refresh-seconds="${refresh}"`);
   assert.equal((out.match(/data-idle-seconds="\d+"|data-warn-seconds="\d+"|refresh-seconds="\d+"/g) || []).length, 3);
@@ -81,6 +83,25 @@ async function toResults(page) {
   await tabTo(page, (a) => a.action === 'results');
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'results');
+}
+
+// The kiosk of `site`, a session in Dutch, PERSON's results.
+async function kioskResults(page, site) {
+  await page.goto(`${site.url}kiosk.html`);
+  await kioskReady(page, V);
+  await startSession(page);
+  await toResults(page);
+}
+
+// What `read` (run in the page) finds with the print styles on. Then the
+// media is reset, not set to 'screen': page.pdf() would print that.
+async function onPaper(page, read) {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    return await page.evaluate(read);
+  } finally {
+    await page.emulateMedia({ media: null });
+  }
 }
 
 // Everything the page shows or holds in its DOM, the guide's shadow root
@@ -321,23 +342,19 @@ test('the receipt: results, rules id, version, fingerprint and date; the answers
   const site = await startSite({ 'kiosk.html': kioskPage() });
   const { page, context, log } = await openPage(browser);
   try {
-    await page.goto(`${site.url}kiosk.html`);
-    await kioskReady(page, V);
-    await startSession(page);
-    await toResults(page);
+    await kioskResults(page, site);
     const fingerprint = crypto.createHash('sha256').update(fs.readFileSync(path.join(site.root, BUNDLE))).digest('hex');
     const short = fingerprint.slice(0, 16).match(/.{4}/g).join(' ');
-    const printed = async () => {
-      await page.emulateMedia({ media: 'print' });
-      const text = await page.evaluate(() => document.body.innerText + __testShadowRoot().querySelector('.ww').innerText);
-      await page.emulateMedia({ media: 'screen' });
-      return text;
-    };
+    const printed = () => onPaper(page, () => document.body.innerText + __testShadowRoot().querySelector('.ww').innerText);
     let paper = await printed();
+    // A title with the date, and where to go with questions: without a
+    // leerwinkel's settings, the free 1700 line.
+    assert.match(paper, /Wegwijzer opleidingsincentives – je resultaat van 1 december 2026\n/);
+    assert.match(paper, /Vragen\? Bel gratis 1700\. Dat is de Vlaamse Infolijn\./);
     assert.match(paper, /Je hebt recht op/, 'the results');
     assert.match(paper, /Waarom/, 'with their reasons');
     assert.match(paper, /Zo vraag je het aan.*adres: https:\/\//s, 'how to apply, with the addresses');
-    assert.ok(paper.includes(`Vingerafdruk van de regels (SHA-256): ${short}`), `the fingerprint ${short}`);
+    assert.ok(paper.includes(`Vingerafdruk: ${short}`), `the fingerprint ${short}`);
     assert.match(paper, new RegExp(`Regels: ${BUILT_IN.id}, versie ${V} van`));
     assert.match(paper, /Berekend voor 1 december 2026/);
     assert.doesNotMatch(paper, /Je antwoorden/);
@@ -364,6 +381,66 @@ test('the receipt: results, rules id, version, fingerprint and date; the answers
     await page.waitForFunction(() => !window.__oldDocument, null, { timeout: 15000 });
     await kioskReady(page, V);
     assertNoCanary('the kiosk after "Klaar"', await pageText(page));
+    assert.deepEqual(log.pageErrors, []);
+  } finally {
+    await context.close();
+    await site.stop();
+  }
+});
+
+// The number of pages of a PDF (its page objects, not the page tree's /Pages).
+function pdfPages(bytes) {
+  return (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
+}
+
+test('the receipt on paper: the leerwinkel\'s contact, and at most two A4 pages for an ordinary person', async (t) => {
+  const contact = {
+    name: 'Leerwinkel Gent', address: 'Kammerstraat 12, 9000 Gent', phone: '09 123 45 67',
+    hours: 'ma-vr 9-12 u. en 13-16 u.', 'hours-en': 'Mon-Fri 9-12 and 13-16',
+  };
+  const site = await startSite({ 'kiosk.html': kioskPage({ contact }) });
+  const { page, context, log } = await openPage(browser);
+  try {
+    await kioskResults(page, site);
+    const paper = async () => (await onPaper(page, () => document.querySelector('[data-kiosk="paper"]').innerText))
+      .split('\n').filter(Boolean);
+    assert.deepEqual(await paper(), ['Wegwijzer opleidingsincentives – je resultaat van 1 december 2026',
+      'Vragen? Leerwinkel Gent helpt je graag.',
+      'Kammerstraat 12, 9000 Gent · tel. 09 123 45 67 · open: ma-vr 9-12 u. en 13-16 u.']);
+    assert.equal(await page.locator('[data-kiosk="paper"]').isVisible(), false, 'on paper only');
+
+    // Printing opens every folded part (conditions, cautions, sources) and
+    // keeps it all; the layout makes it fit (guide.css, kiosk.css @media print).
+    const closed = () => page.evaluate(() => [...__testShadowRoot().querySelectorAll('details')].filter((d) => !d.open).length);
+    const before = await closed();
+    assert.ok(before > 0);
+    const pages = {};
+    pages.nl = pdfPages(await page.pdf({ format: 'A4' }));
+    assert.equal(await closed(), before, 'after printing the screen is as before');
+    await tabTo(page, (a) => a.action === 'answers-on-paper');
+    await page.keyboard.press('Space');
+    pages['nl, with the answers'] = pdfPages(await page.pdf({ format: 'A4' }));
+    await page.locator('[data-lang="en"]').click();
+    await page.waitForFunction(() => /Your result/.test(__testShadowRoot().querySelector('.ww-heading').textContent));
+    pages['en, with the answers'] = pdfPages(await page.pdf({ format: 'A4' }));
+    assert.deepEqual(await paper(), ['Training incentives guide – your result of 1 December 2026',
+      'Questions? Leerwinkel Gent is glad to help.',
+      'Kammerstraat 12, 9000 Gent · phone 09 123 45 67 · open: Mon-Fri 9-12 and 13-16']);
+    t.diagnostic(`A4 pages: ${JSON.stringify(pages)}`);
+    for (const [what, n] of Object.entries(pages)) {
+      assert.ok(n >= 1 && n <= 2, `${what}: ${n} A4 pages`);
+    }
+
+    // On paper a source shows once, by its name: the name must be the whole
+    // address (host and path), or the printout would lose part of it.
+    const sources = await page.evaluate(() => [...__testShadowRoot().querySelectorAll('.ww-sources li')].map((li) => ({
+      name: li.firstChild.textContent, address: li.querySelector('.ww-address').textContent,
+    })));
+    assert.ok(sources.length > 5);
+    for (const { name, address } of sources) {
+      const url = /\((?:adres|address): (\S+)\)$/.exec(address)[1];
+      assert.equal(url.replace(/^https:\/\/(www\.)?/, '').replace(/\/$/, ''), name, `the source ${url}`);
+    }
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();

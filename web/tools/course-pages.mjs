@@ -108,11 +108,13 @@ for (const c of courses) {
   <main id="inhoud" class="container layout">
     <article class="article">
       <h1>${esc(c.title)}</h1>
-      <p class="intro">${esc(c.description)}</p>
-      <section class="guide-section" aria-labelledby="wegwijzer-titel">
-        <h2 id="wegwijzer-titel" class="guide-section__title">Premies en verlof voor deze opleiding</h2>
+      <!-- The guide comes first, under the title: its button to the personal
+           questions is then on a phone's first screen. Its own heading
+           ("Steun voor deze opleiding") names the section. -->
+      <section class="guide-section" aria-label="Premies en verlof voor deze opleiding">
         ${guide('course', c.facts)}
       </section>
+      <p class="intro">${esc(c.description)}</p>
     </article>
     <aside class="aside course-facts" aria-labelledby="kenmerken-titel">
       <h2 id="kenmerken-titel">Over de opleiding</h2>

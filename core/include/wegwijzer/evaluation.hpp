@@ -75,6 +75,7 @@ struct CourseOutcome {
     const Result* result = nullptr;
     const Version* version = nullptr;
     Status status = Status::Unknown;            // Eligible: for everyone; NotEligible: for no one
+    bool course = false;                        // a criterion of the version reads a course question
     std::vector<const Criterion*> blockedBy;    // criteria the course fails
     std::vector<CriterionOutcome> dependsOn;    // personal criteria still open
     std::vector<AmountOutcome> amounts;         // amounts the facts alone settle (none when not-eligible)
