@@ -121,7 +121,9 @@ function apply(result, ui, kiosk, brief = false) {
   if (!result.apply || !result.apply.length) return null;
   return h('div', { class: 'ww-block ww-apply' },
     h('p', { class: 'ww-label' }, ui.apply),
-    h('ul', {}, result.apply.map((a) => h('li', {}, linkOrAddress(a.url, brief ? lead(a.text)[0] : a.text, ui, kiosk)))));
+    // On paper the whole text is in applyMore: the first sentence is not printed twice.
+    h('ul', {}, result.apply.map((a) => h('li', { class: brief && lead(a.text)[1] ? 'ww-brief' : null },
+      linkOrAddress(a.url, brief ? lead(a.text)[0] : a.text, ui, kiosk)))));
 }
 
 function applyMore(result, ui) {
