@@ -258,23 +258,22 @@ struct OpenSet {
 
 OpenSet openSet(const Ruleset& rs, const Sheet& sheet, const Date& date, const std::vector<bool>& pursued) {
     OpenSet open{std::vector<bool>(rs.slotCount(), false), std::vector<bool>(rs.slotCount(), false), 0};
+    std::vector<const Criterion*> openCriteria;
     for (std::size_t i = 0; i < rs.results.size(); ++i) {
         const Version* v = pursued[i] ? rs.results[i].versionAt(date) : nullptr;
         if (v == nullptr) continue;
         bool notMet = false;
-        bool anyOpen = false;
+        openCriteria.clear();  // each criterion judged once: this runs for every trial answer of the lookahead
         for (const Criterion& c : v->criteria) {
             const CriterionStatus s = judge(c, sheet.slots, nullptr);
             notMet = notMet || s == CriterionStatus::NotMet;
-            anyOpen = anyOpen || s == CriterionStatus::Open;
+            if (s == CriterionStatus::Open) openCriteria.push_back(&c);
         }
-        const Status status = versionStatus(*v, notMet, anyOpen);
+        const Status status = versionStatus(*v, notMet, !openCriteria.empty());
         if (status == Status::NotEligible) continue;
         if (status == Status::Unknown) {
             ++open.undecided;
-            for (const Criterion& c : v->criteria) {
-                if (judge(c, sheet.slots, nullptr) == CriterionStatus::Open) c.test.markOpenSlots(sheet.slots, open.verdict);
-            }
+            for (const Criterion* c : openCriteria) c->test.markOpenSlots(sheet.slots, open.verdict);
         }
         for (const Amount& a : v->amounts) {
             if (a.value.evaluate(sheet.slots).isUnknown()) a.value.markOpenSlots(sheet.slots, open.amount);

@@ -598,9 +598,7 @@ private:
 
 Problems lintWarnings(const Ruleset& rs, const LintOptions& options) {
     Problems out;
-    std::vector<bool> read(rs.slotCount(), false);
     for (const Question& q : rs.questions) {
-        q.askIf.markReadSlots(read);
         untranslated(q.text, pointerAppend(q.pointer, "text"), out);
         untranslated(q.help, pointerAppend(q.pointer, "help"), out);
     }
@@ -612,7 +610,6 @@ Problems lintWarnings(const Ruleset& rs, const LintOptions& options) {
         }
         for (const Version& v : r.versions) {
             for (const Criterion& c : v.criteria) {
-                c.test.markReadSlots(read);
                 untranslated(c.met, pointerAppend(c.pointer, "met"), out);
                 untranslated(c.notMet, pointerAppend(c.pointer, "notMet"), out);
                 Reach reach = ConditionExplorer(rs, c.test, options.maxCombinations).explore();
@@ -624,9 +621,9 @@ Problems lintWarnings(const Ruleset& rs, const LintOptions& options) {
                                    "criterion \"" + c.id + "\" can never fail, whatever the answers"});
                 }
             }
-            for (const Amount& a : v.amounts) a.value.markReadSlots(read);
         }
     }
+    const std::vector<bool> read = rs.slotsReadByRules();
     for (const Question& q : rs.questions) {
         if (!read[static_cast<std::size_t>(q.slot)] && !q.goal) {  // no rule may read the goal question
             out.push_back({q.pointer, "no criterion, amount or askIf reads question \"" + q.id + "\""});

@@ -59,6 +59,18 @@ void Ruleset::addAskIfReads(std::vector<bool>& read) const {
     }
 }
 
+std::vector<bool> Ruleset::slotsReadByRules() const {
+    std::vector<bool> read(slotCount(), false);
+    for (const Question& q : questions) q.askIf.markReadSlots(read);
+    for (const Result& res : results) {
+        for (const Version& v : res.versions) {
+            for (const Criterion& c : v.criteria) c.test.markReadSlots(read);
+            for (const Amount& a : v.amounts) a.value.markReadSlots(read);
+        }
+    }
+    return read;
+}
+
 const Variable* Ruleset::find(std::string_view name) const {
     for (const Variable& v : variables_) {
         if (v.name == name) return &v;
@@ -710,14 +722,8 @@ struct RulesetLoader {
     // everyone, and read by no rule: what a person wants to know never
     // changes what they are entitled to.
     void goalQuestion() {
-        std::vector<bool> read(rs.slotCount(), false);
-        for (const Question& q : rs.questions) q.askIf.markReadSlots(read);
-        for (const Result& res : rs.results) {
-            for (const Version& v : res.versions) {
-                for (const Criterion& c : v.criteria) c.test.markReadSlots(read);
-                for (const Amount& a : v.amounts) a.value.markReadSlots(read);
-            }
-        }
+        if (std::none_of(rs.questions.begin(), rs.questions.end(), [](const Question& q) { return q.goal; })) return;
+        const std::vector<bool> read = rs.slotsReadByRules();
         for (const Question& q : rs.questions) {
             if (!q.goal) continue;
             if (rs.goal != nullptr) {

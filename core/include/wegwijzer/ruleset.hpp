@@ -161,6 +161,9 @@ public:
     // questions are asked depends on.
     void addAskIfReads(std::vector<bool>& read) const;
 
+    // One flag per slot: read by an askIf, a criterion or an amount of any version.
+    std::vector<bool> slotsReadByRules() const;
+
 private:
     friend struct RulesetLoader;
     std::vector<Variable> variables_;
