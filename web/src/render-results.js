@@ -114,24 +114,29 @@ export function cautions(result, ui) {
     h('ul', {}, result.cautions.map((c) => h('li', {}, c))));
 }
 
-// How to apply. `brief`: each step's first sentence (the link); the whole
-// text of a step with more to say (deadlines, who pays) opens on request
-// (applyMore), and always on paper.
+// How to apply. `brief`: the first step's first sentence (the link) only;
+// every step in full, with its link or address, opens on request
+// (applyMore), and always on paper, where the brief line is hidden
+// (.ww-brief) so nothing is printed twice.
 function apply(result, ui, kiosk, brief = false) {
   if (!result.apply || !result.apply.length) return null;
-  return h('div', { class: 'ww-block ww-apply' },
+  const steps = brief ? result.apply.slice(0, 1) : result.apply;
+  const folded = brief && hasMoreToApply(result);
+  return h('div', { class: folded ? 'ww-block ww-apply ww-brief' : 'ww-block ww-apply' },
     h('p', { class: 'ww-label' }, ui.apply),
-    // On paper the whole text is in applyMore: the first sentence is not printed twice.
-    h('ul', {}, result.apply.map((a) => h('li', { class: brief && lead(a.text)[1] ? 'ww-brief' : null },
-      linkOrAddress(a.url, brief ? lead(a.text)[0] : a.text, ui, kiosk)))));
+    h('ul', {}, steps.map((a) => h('li', {}, linkOrAddress(a.url, brief ? lead(a.text)[0] : a.text, ui, kiosk)))));
 }
 
-function applyMore(result, ui) {
-  const rest = (result.apply || []).filter((a) => lead(a.text)[1]);
-  if (!rest.length) return null;
-  return h('div', { class: 'ww-block' },
+function hasMoreToApply(result) {
+  const steps = result.apply || [];
+  return steps.length > 1 || (steps.length === 1 && Boolean(lead(steps[0].text)[1]));
+}
+
+function applyMore(result, ui, kiosk) {
+  if (!hasMoreToApply(result)) return null;
+  return h('div', { class: 'ww-block ww-apply', 'data-apply-more': '' },
     h('p', { class: 'ww-label' }, ui.apply),
-    h('ul', {}, rest.map((a) => h('li', {}, a.text))));
+    h('ul', {}, result.apply.map((a) => h('li', {}, linkOrAddress(a.url, a.text, ui, kiosk)))));
 }
 
 // Every outcome ends with a next step (the design's "where to go instead"):
@@ -156,7 +161,7 @@ function card(result, ui, locale, body) {
 function eligibleCard(result, ui, locale, kiosk) {
   return card(result, ui, locale, [
     amounts(result, ui, locale, true), apply(result, ui, kiosk, true),
-    more(ui, applyMore(result, ui), amountsMore(result, ui, locale), reasons(ui.reasons, result.reasons, ui), cautions(result, ui),
+    more(ui, applyMore(result, ui, kiosk), amountsMore(result, ui, locale), reasons(ui.reasons, result.reasons, ui), cautions(result, ui),
       sources(result, ui, kiosk))]);
 }
 
@@ -169,7 +174,7 @@ function possibleCard(result, ui, locale, kiosk) {
     open.length ? reasons(ui.possibleIf, open, ui) : null,
     amounts(result, ui, locale, true), apply(result, ui, kiosk, true),
     more(ui, open.length ? null : h('p', { class: 'ww-block', 'data-unsure': '' }, ui.possibleUnsure),
-      applyMore(result, ui), amountsMore(result, ui, locale), reasons(ui.reasons, met, ui), cautions(result, ui),
+      applyMore(result, ui, kiosk), amountsMore(result, ui, locale), reasons(ui.reasons, met, ui), cautions(result, ui),
       sources(result, ui, kiosk))]);
 }
 
@@ -229,17 +234,21 @@ function group(key, title, results, render, ui, locale, kiosk) {
     results.map((r) => render(r, ui, locale, kiosk)));
 }
 
-function answersChoice(ui, checked, onToggle) {
+// On a shared kiosk the hint says plainly what reaches the paper; on a
+// person's own device the label alone says it (the page stays short).
+function answersChoice(ui, checked, onToggle, kiosk) {
   const id = uid('paper');
-  const hintId = uid('hint');
-  const input = h('input', { type: 'checkbox', class: 'ww-checkbox__input', id, 'aria-describedby': hintId, 'data-action': 'answers-on-paper' });
+  const hintId = kiosk ? uid('hint') : null;
+  const input = h('input', {
+    type: 'checkbox', class: 'ww-checkbox__input', id, 'aria-describedby': hintId, 'data-action': 'answers-on-paper',
+  });
   input.checked = checked;
   input.addEventListener('change', () => onToggle(input.checked));
   return h('div', { class: 'ww-checkbox ww-noprint' },
     input,
     h('div', {},
       h('label', { for: id, class: 'ww-checkbox__label' }, ui.answersOnPaper),
-      h('p', { class: 'ww-hint', id: hintId }, ui.answersOnPaperHint)));
+      kiosk ? h('p', { class: 'ww-hint', id: hintId }, ui.answersOnPaperHint) : null));
 }
 
 export function renderResults({
@@ -266,11 +275,12 @@ export function renderResults({
     whyNot,
     nextSteps(g, ui, kiosk),
     slip.element,
-    answersChoice(ui, answersWanted, (wanted) => { slip.setAnswers(wanted); onAnswersWanted(wanted); }),
+    answersChoice(ui, answersWanted, (wanted) => { slip.setAnswers(wanted); onAnswersWanted(wanted); }, kiosk),
     h('div', { class: 'ww-actions ww-noprint' },
       button(ui.print, onPrint, 'primary', { 'data-action': 'print' }),
       button(ui.changeAnswers, onChangeAnswers, 'secondary', { 'data-action': 'change-answers' }),
-      button(kiosk ? ui.restartKiosk : ui.restart, onRestart, 'secondary', { 'data-action': 'restart' })));
+      // On a kiosk wiping everything is a main action; elsewhere a quiet one.
+      button(kiosk ? ui.restartKiosk : ui.restart, onRestart, kiosk ? 'secondary' : 'link', { 'data-action': 'restart' })));
   const announcement = ui.announceResults(
     names(g.eligible, locale), names(g.possible, locale), names(g.other, locale));
   return { element, heading, announcement, groups: g };
