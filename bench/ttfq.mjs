@@ -85,7 +85,7 @@ try {
     const handle = await page.waitForFunction(() => {
       const root = __testShadowRoot();
       const screen = root && root.querySelector('.ww-screen');
-      if (!screen || screen.dataset.screen !== 'question') return false;
+      if (!screen || !['question', 'early-question'].includes(screen.dataset.screen)) return false;
       const h = root.querySelector('.ww-heading');
       if (!h || !h.textContent.trim()) return false;
       const r = h.getBoundingClientRect();

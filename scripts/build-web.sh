@@ -48,8 +48,6 @@ out=dist.new
 rm -rf "$out"
 mkdir -p "$out/bundles"
 cp build/wasm/wasm/wegwijzer.mjs build/wasm/wasm/wegwijzer.wasm "$out/"
-node web/tools/bundle.mjs web/wegwijzer-guide.js "$trust_root" "$ruleset" "$out/wegwijzer-guide.js" >/dev/null
-cp web/src/guide.css "$out/wegwijzer-guide.css"
 cp web/iframe.html web/iframe.js web/iframe.css "$out/"
 cp "$bundles"/*.dsse.json "$out/bundles/"
 cp "$bundles/$ruleset.dsse.json" "$out/fallback.dsse.json"
@@ -58,6 +56,12 @@ for page in web/demo/*.html; do
   sed "s/@RULESET_ID@/$ruleset/g" "$page" > "$out/$(basename "$page")"
 done
 cp web/demo/*.css web/demo/*.js web/demo/*.svg "$out/"
+# The built-in rules' first question: in the code, shown before the core has
+# loaded; and as plain text in the demo pages, for a person without JavaScript.
+node web/tools/first-screen.mjs "rules/$ruleset/ruleset.json" build/release/cli/wegwijzer "$out/first-screen.json" \
+  "$out/index.html" "$out/en.html" >/dev/null
+node web/tools/bundle.mjs web/wegwijzer-guide.js "$trust_root" "$ruleset" "$out/wegwijzer-guide.js" "$out/first-screen.json" >/dev/null
+rm "$out/first-screen.json"
 # The course pages (a course listing and one page per course, from
 # web/demo/courses.json) and the kiosk page with its service worker. The
 # worker's build id is a hash of the files it caches: a changed dist/ gives a
@@ -65,9 +69,12 @@ cp web/demo/*.css web/demo/*.js web/demo/*.svg "$out/"
 node web/tools/course-pages.mjs web/demo/courses.json "$ruleset" "$out" >/dev/null
 sed "s/@RULESET_ID@/$ruleset/g" web/kiosk/kiosk.html > "$out/kiosk.html"
 cp web/kiosk/kiosk.css web/kiosk/kiosk.js "$out/"
-build_id=$(cd "$out" && cat kiosk.html kiosk.css kiosk.js favicon.svg wegwijzer-guide.js wegwijzer-guide.css \
+build_id=$(cd "$out" && cat kiosk.html kiosk.css kiosk.js favicon.svg wegwijzer-guide.js \
   wegwijzer.mjs wegwijzer.wasm fallback.dsse.json | sha256sum | cut -c1-16)
 sed "s/@BUILD_ID@/$build_id/" web/kiosk/kiosk-sw.js > "$out/kiosk-sw.js"
+# Brotli and gzip copies of every text and wasm file, served by
+# Accept-Encoding (scripts/serve.mjs; docs/serving.md for production).
+node web/tools/compress.mjs "$out" >/dev/null
 rm -rf dist
 mv "$out" dist
 

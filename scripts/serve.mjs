@@ -26,6 +26,9 @@ const port = Number(option('port', process.env.PORT || 8080));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
+// The files the build compresses (web/tools/compress.mjs).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -50,6 +53,7 @@ function send(res, status, headers, body) {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
+    // File names carry no content hash yet: always ask (docs/serving.md).
     'Cache-Control': 'no-cache',
     ...headers,
   });
@@ -75,14 +79,49 @@ const server = http.createServer((req, res) => {
   fs.stat(file, (err, stat) => {
     if (err || !stat.isFile()) return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found\n');
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
-    const headers = { 'Content-Type': type, 'Content-Length': stat.size, 'Last-Modified': stat.mtime.toUTCString() };
+    // The build's brotli or gzip copy (web/tools/compress.mjs), when the
+    // browser takes it: as a production server would (docs/serving.md).
+    const encoding = pickEncoding(req.headers['accept-encoding'], file);
+    const sent = encoding ? `${file}.${encoding === 'br' ? 'br' : 'gz'}` : file;
+    const size = encoding ? fs.statSync(sent).size : stat.size;
+    const headers = {
+      'Content-Type': type,
+      'Content-Length': size,
+      'Last-Modified': stat.mtime.toUTCString(),
+    };
+    if (COMPRESSIBLE.has(path.extname(file))) headers.Vary = 'Accept-Encoding';
+    if (encoding) headers['Content-Encoding'] = encoding;
     if (req.method === 'HEAD') return send(res, 200, headers);
-    return fs.readFile(file, (readErr, body) => {
+    return fs.readFile(sent, (readErr, body) => {
       if (readErr) return send(res, 500, { 'Content-Type': 'text/plain' }, 'read error\n');
       return send(res, 200, headers, body);
     });
   });
 });
+
+// br before gzip; a coding the browser refuses (q=0) is never sent.
+function pickEncoding(header, file) {
+  if (!header || !COMPRESSIBLE.has(path.extname(file))) return null;
+  const accepted = new Map(String(header).split(',').map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return [name, q ? Number(q.slice(2)) : 1];
+  }));
+  const takes = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (takes('br') && fresh(`${file}.br`, file)) return 'br';
+  if (takes('gzip') && fresh(`${file}.gz`, file)) return 'gzip';
+  return null;
+}
+
+// A copy older than its file is stale (the file was replaced after the
+// build, as the tests do): never sent.
+function fresh(copy, file) {
+  try {
+    return fs.statSync(copy).mtimeMs >= fs.statSync(file).mtimeMs;
+  } catch {
+    return false;
+  }
+}
 
 server.listen(port, host, () => {
   const { port: actual } = server.address();

@@ -28,7 +28,7 @@ while IFS= read -r f; do
       fi ;;
   esac
   [[ $f == "$dir/fallback.dsse.json" ]] && rules_gz=$gz
-done < <(find "$dir" -type f | sort)
+done < <(find "$dir" -type f ! -name '*.br' ! -name '*.gz' | sort)
 
 echo
 awk -v raw="$code_raw" -v gz="$code_gz" -v budget="$budget" 'BEGIN {

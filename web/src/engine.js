@@ -44,21 +44,41 @@ export class RulesUnavailable extends Error {
 
 let corePromise = null;
 
-// Loads the Emscripten module once per page, next to this script.
+// Loads the Emscripten module once per page, next to this script. The glue
+// and the wasm are fetched at the same time (not glue first, then wasm), and
+// the wasm compiles while it downloads.
 export function loadCore(glueUrl) {
   if (!corePromise) {
-    corePromise = import(glueUrl)
-      .then((m) => m.default({
-        locateFile: (file) => new URL(file, glueUrl).href,
-        // The glue prints its own diagnostics; keep them in the console only.
-        print: () => {},
-      }))
-      .catch((e) => {
-        corePromise = null; // a later attempt may succeed (e.g. network back)
-        throw new RulesUnavailable('no-core', e && e.message ? e.message : String(e));
-      });
+    const wasmResponse = fetch(new URL('wegwijzer.wasm', glueUrl).href, { credentials: 'same-origin' });
+    wasmResponse.catch(() => {}); // reported through instantiateWasm below
+    let compileFailed;
+    const failure = new Promise((_, reject) => { compileFailed = reject; });
+    const started = import(glueUrl).then((m) => m.default({
+      locateFile: (file) => new URL(file, glueUrl).href,
+      // The glue waits for receive(); a failed download or compile rejects `failure`.
+      instantiateWasm(imports, receive) {
+        instantiate(wasmResponse, imports).then(({ instance, module }) => receive(instance, module), compileFailed);
+        return {};
+      },
+      // The glue prints its own diagnostics; keep them in the console only.
+      print: () => {},
+    }));
+    corePromise = Promise.race([started, failure]).catch((e) => {
+      corePromise = null; // a later attempt may succeed (e.g. network back)
+      throw new RulesUnavailable('no-core', e && e.message ? e.message : String(e));
+    });
   }
   return corePromise;
+}
+
+// Streaming compilation when the server says application/wasm; else from bytes.
+async function instantiate(responsePromise, imports) {
+  const response = await responsePromise;
+  if (!response.ok) throw new Error(`wegwijzer.wasm: HTTP ${response.status}`);
+  if (WebAssembly.instantiateStreaming && response.headers.get('Content-Type') === 'application/wasm') {
+    return WebAssembly.instantiateStreaming(response, imports);
+  }
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
 function fromBase64(text) {
@@ -150,7 +170,7 @@ function fetchShared(url) {
 }
 
 async function tryBundle(session, url, trustRoot, policy, options = {}) {
-  const got = options.refresh ? await fetchBytes(url, options) : await fetchShared(url);
+  const got = await (options.fetched || (options.refresh ? fetchBytes(url, options) : fetchShared(url)));
   if (got.refusal) return { accepted: false, refusal: got.refusal };
   const verdict = await accept(session, got.text, trustRoot, policy);
   if (!verdict.accepted) return verdict;
@@ -176,13 +196,16 @@ function loadedFrom(core, session, verdict, builtIn, refusal) {
 //    bundleUrl was not used, or null)}
 // or rejects with RulesUnavailable when no rules can be used at all.
 export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, rulesetId, graceDays, today }) {
+  // The bundle downloads while the core does.
+  const bundle = bundleUrl ? fetchShared(bundleUrl) : null;
+  bundle?.catch(() => {});
   const core = await loadCore(glueUrl);
   const session = new core.Session();
   const policy = policyFor({ today, rulesetId, graceDays });
 
   let refusal = null;
   if (bundleUrl) {
-    const verdict = await tryBundle(session, bundleUrl, trustRoot, policy);
+    const verdict = await tryBundle(session, bundleUrl, trustRoot, policy, { fetched: bundle });
     if (verdict.accepted) {
       recordVersion(rulesetId, verdict.version);
       return loadedFrom(core, session, verdict, false, null);

@@ -24,9 +24,13 @@ export function renderNotices({ loaded, ui, locale }) {
 }
 
 export function renderFooter({ loaded, ui, locale }) {
-  const text = ui.rulesVersion(loaded.rules.version, formatDate(locale, loaded.rules.published));
-  return h('p', { class: 'ww-footer', 'data-rules-version': loaded.rules.version },
-    loaded.builtIn ? `${text} (${ui.builtInRules})` : text);
+  return footerLine({ ...loaded.rules, builtIn: loaded.builtIn }, ui, locale);
+}
+
+// rules: {version, published, builtIn}.
+export function footerLine({ version, published, builtIn }, ui, locale) {
+  const text = ui.rulesVersion(version, formatDate(locale, published));
+  return h('p', { class: 'ww-footer', 'data-rules-version': version }, builtIn ? `${text} (${ui.builtInRules})` : text);
 }
 
 export function renderFailure({ code, ui, locale, kiosk = false }) {

@@ -3,7 +3,7 @@
 // a number is one input whose label is the heading. Help, unit and error
 // are tied to the control with aria-describedby.
 
-import { h, uid } from './dom.js';
+import { h, uid, button } from './dom.js';
 import { formatNumber } from './i18n.js';
 
 // Builds the screen. Returns {element, heading, focusError(), read()}, where
@@ -22,6 +22,27 @@ export function renderQuestion(question, answer, ui, locale, error, draft) {
   const control = build(question, answer, ui, locale, { heading, help, errorLine, describedBy, ids, invalid: !!error, draft });
   const element = h('div', { class: ['ww-field', error && 'ww-field--error'] }, control.element);
   return { element, heading, focusError: control.focusError, read: control.read };
+}
+
+// The whole question screen: progress, the question, Next and "I don't
+// know", and "show what is certain now". The same markup before the core
+// has loaded (the pre-rendered first screen) as after, so nothing moves.
+// on: {submit(read), unknown(), soFar()}.
+export function questionForm({ question, answer, ui, locale, error, draft, answered, left, on }) {
+  const view = renderQuestion(question, answer, ui, locale, error, draft);
+  const form = h('form', {
+    class: 'ww-form', novalidate: true, 'data-question': question.id, 'data-type': question.type,
+    'data-min': question.min, 'data-max': question.max,
+    onsubmit: (e) => { e.preventDefault(); on.submit(view.read()); },
+  },
+  h('p', { class: 'ww-progress', 'data-progress': '' }, ui.progress(answered, left)),
+  view.element,
+  h('div', { class: 'ww-actions' },
+    h('button', { type: 'submit', class: 'ww-button ww-button--primary', 'data-action': 'next' }, ui.next),
+    button(ui.dontKnow, on.unknown, 'secondary', { 'data-action': 'unknown' })),
+  // A result at every step: what is certain now, what is still open.
+  button(ui.showSoFar, on.soFar, 'link', { 'data-action': 'results-so-far' }));
+  return { ...view, element: form };
 }
 
 // fieldset + legend: a screen reader announces the question with each option.

@@ -88,7 +88,7 @@ async function violations(name, width) {
   await page.goto(screen.page ? `${site.url}${screen.page}` : fixtureUrl(site, screen.params));
   await page.waitForFunction(() => {
     const s = __testShadowRoot()?.querySelector('.ww-screen');
-    return !document.querySelector('wegwijzer-guide') || (s && s.dataset.screen && s.dataset.screen !== 'loading');
+    return !document.querySelector('wegwijzer-guide') || (s && s.dataset.screen && !['loading', 'early-question'].includes(s.dataset.screen));
   });
   await screen.steps(page);
   if (screen.notice) {

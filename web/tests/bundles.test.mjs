@@ -45,7 +45,7 @@ async function load(page, params) {
   await page.goto(fixtureUrl(site, params));
   await page.waitForFunction(() => {
     const s = __testShadowRoot().querySelector('.ww-screen');
-    return s.dataset.screen && s.dataset.screen !== 'loading';
+    return s.dataset.screen && !['loading', 'early-question'].includes(s.dataset.screen);
   }, null, { timeout: 15000 });
   return state(page);
 }

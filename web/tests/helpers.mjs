@@ -68,7 +68,7 @@ export function withVersion(rulesetText, version) {
 // Starts a test site: dist/ + the fixture page + extra files {relative path: text}.
 export async function startSite(extra = {}) {
   const root = tmpdir('site');
-  fs.cpSync(DIST, root, { recursive: true });
+  fs.cpSync(DIST, root, { recursive: true, preserveTimestamps: true });
   for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(root, f));
   for (const [rel, text] of Object.entries(extra)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

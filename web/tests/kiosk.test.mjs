@@ -289,7 +289,7 @@ test('idle: "Ben je er nog?", continue, then the session is wiped without a trac
     assert.equal(t.cookie, '');
     assert.deepEqual(t.idb, []);
     assert.deepEqual(await context.cookies(), []);
-    const allowed = new Set(['kiosk.html', 'kiosk.css', 'kiosk.js', 'favicon.svg', 'wegwijzer-guide.js', 'wegwijzer-guide.css',
+    const allowed = new Set(['kiosk.html', 'kiosk.css', 'kiosk.js', 'favicon.svg', 'wegwijzer-guide.js',
       'wegwijzer.mjs', 'wegwijzer.wasm', 'fallback.dsse.json', BUNDLE].map((f) => `${site.url}${f}`));
     for (const e of t.cacheEntries) {
       assert.ok(allowed.has(e.url), `only code and the accepted bundle are cached: ${e.url}`);

@@ -1,0 +1,163 @@
+// The first screen as people meet it (issue 13): the demo page of dist/ and a
+// static baseline (the same page with the same first question as a plain
+// form, no script) on the same server, in one run, on
+//   - an emulated mid-range phone: 4x CPU slowdown, 1.6 Mbit/s down,
+//     750 kbit/s up, 150 ms round trip, cache off, 360 x 740 px;
+//   - an unthrottled desktop, cache off, 1280 x 900 px.
+// Per page and profile (median of the runs, a fresh context each):
+//   - time to the first question: navigation start to the first animation
+//     frame in which the question's heading is laid out (the page's clock);
+//   - bytes transferred (encoded, headers included) by then;
+//   - sequential round trips: the longest chain of requests where each one
+//     starts after the one before it has finished;
+//   - cumulative layout shift by then (Layout Instability API);
+// and for the guide, the ratio to the baseline. Prints a markdown table and
+// writes it with the samples to bench/out/first-screen.{md,json}.
+// Not a test: nothing is checked against the goals, they are reported.
+//
+// Usage: node bench/first-screen.mjs [--runs 5]   (needs dist/: scripts/build-web.sh)
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO, startSite, launch } from '../web/tests/helpers.mjs';
+import { testShadowRootHook } from '../web/tests/shadow-root-hook.mjs';
+
+const argv = process.argv.slice(2);
+const runs = Number(argv[argv.indexOf('--runs') + 1] || 0) || 5;
+const outDir = path.join(REPO, 'bench/out');
+
+const PROFILES = {
+  phone: {
+    viewport: { width: 360, height: 740 },
+    cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) },
+  },
+  desktop: { viewport: { width: 1280, height: 900 }, cpu: 1, network: null },
+};
+
+// The baseline: the demo page with the guide replaced by its first question
+// as a plain HTML form (what a static page would show), and no script.
+function baselinePage() {
+  const html = fs.readFileSync(path.join(REPO, 'dist/index.html'), 'utf8');
+  const rules = JSON.parse(fs.readFileSync(path.join(REPO, 'rules/opleidingsincentives/ruleset.json'), 'utf8'));
+  const q = rules.questions[0];
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const form = `<form data-question="${q.id}" action="#"><fieldset><legend><h3 class="q">${esc(q.text.nl)}</h3></legend>
+${q.help ? `<p>${esc(q.help.nl)}</p>` : ''}
+${q.options.map((o) => `<p><label><input type="radio" name="${q.id}" value="${o.value}"> ${esc(o.text.nl)}</label></p>`).join('\n')}
+</fieldset><button type="submit">Volgende</button></form>`;
+  return html
+    .replace(/<script[^>]*><\/script>\s*/g, '')
+    .replace(/<wegwijzer-guide[^>]*>[\s\S]*?<\/wegwijzer-guide>/, form);
+}
+
+// Runs in the page from its very start (an init script): on every animation
+// frame, until the question's heading is laid out; then records the page's
+// clock and the layout shift so far. (Polling from Node would only see it
+// when the poll happens to start.)
+function watchFirstQuestion(which) {
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const shown = () => {
+    let heading = null;
+    if (which === 'guide') {
+      const root = typeof __testShadowRoot === 'function' ? __testShadowRoot() : null;
+      const screen = root && root.querySelector('.ww-screen');
+      if (screen && ['question', 'early-question'].includes(screen.dataset.screen)) heading = root.querySelector('.ww-heading');
+    } else {
+      heading = document.querySelector('form[data-question] .q');
+    }
+    if (!heading || !heading.textContent.trim()) return false;
+    const r = heading.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const tick = () => {
+    if (shown()) window.__firstQuestion = { atMs: performance.now(), cls: window.__cls };
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+async function measure(browser, site, which, profile) {
+  const context = await browser.newContext({ viewport: profile.viewport, locale: 'nl-BE' });
+  await context.addInitScript(testShadowRootHook);
+  await context.addInitScript(watchFirstQuestion, which);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  const requests = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, start: e.timestamp }));
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+  });
+  const url = `${site.url}${which === 'guide' ? 'index.html' : 'baseline.html'}`;
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(() => window.__firstQuestion, null, { polling: 200, timeout: 60000 });
+  const seen = await handle.jsonValue();
+  const done = [...requests.values()].filter((r) => r.end !== undefined);
+  // Chain depth: 1 + the deepest request that had finished before this one started.
+  const sorted = done.sort((a, b) => a.start - b.start);
+  for (const r of sorted) {
+    r.depth = 1 + Math.max(0, ...sorted.filter((q) => q !== r && q.end <= r.start).map((q) => q.depth || 0));
+  }
+  const result = {
+    ms: seen.atMs,
+    cls: seen.cls,
+    bytes: done.reduce((n, r) => n + r.bytes, 0),
+    trips: Math.max(0, ...sorted.map((r) => r.depth)),
+    files: sorted.map((r) => `${path.basename(new URL(r.url).pathname)} (${r.bytes} B, chain ${r.depth})`),
+  };
+  await context.close();
+  return result;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const site = await startSite({ 'baseline.html': baselinePage() });
+const browser = await launch();
+const table = {};
+try {
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    for (const which of ['baseline', 'guide']) {
+      const samples = [];
+      for (let k = 0; k < runs; k += 1) samples.push(await measure(browser, site, which, profile));
+      table[`${name} ${which}`] = {
+        ms: median(samples.map((s) => s.ms)),
+        bytes: median(samples.map((s) => s.bytes)),
+        trips: median(samples.map((s) => s.trips)),
+        cls: median(samples.map((s) => s.cls)),
+        files: samples[0].files,
+        samples: samples.map((s) => Math.round(s.ms)),
+      };
+      process.stderr.write(`${name} ${which}: ${samples.map((s) => Math.round(s.ms)).join(', ')} ms\n`);
+    }
+  }
+} finally {
+  await browser.close();
+  await site.stop();
+}
+
+const lines = [
+  `Time to the first question, median of ${runs} runs (bench/first-screen.mjs, ${new Date().toISOString().slice(0, 10)})`,
+  '',
+  '| profile | page | first question (ms) | ratio to baseline | transferred (KB) | sequential round trips | layout shift |',
+  '|---|---|---|---|---|---|---|',
+];
+for (const name of Object.keys(PROFILES)) {
+  const base = table[`${name} baseline`];
+  for (const which of ['baseline', 'guide']) {
+    const r = table[`${name} ${which}`];
+    lines.push(`| ${name} | ${which} | ${r.ms.toFixed(0)} | ${(r.ms / base.ms).toFixed(2)} | ${(r.bytes / 1024).toFixed(1)} | ${r.trips} | ${r.cls.toFixed(3)} |`);
+  }
+}
+lines.push('', 'Requests of the guide on the phone (first run):', '', ...table['phone guide'].files.map((f) => `- ${f}`));
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, 'first-screen.md'), `${lines.join('\n')}\n`);
+fs.writeFileSync(path.join(outDir, 'first-screen.json'), JSON.stringify({ runs, profiles: PROFILES, table }, null, 1));
+console.log(lines.join('\n'));

@@ -1,0 +1,54 @@
+// The first question before the core has loaded (issue 13). The build
+// writes the built-in rules' first screen into the code (web/tools/
+// first-screen.mjs); the guide shows it at once, in the same markup as the
+// real one (nothing moves when the core takes over), and keeps what the
+// person did on it: an answer, "I don't know", "show what is certain now",
+// or only a choice made and the focus (web/src/guide.js).
+//
+// Only when the page's rules are the built-in ones (same ruleset id): a
+// newer bundle may ask something else first, and then the core's first
+// question replaces this one and an early answer is dropped.
+
+import { FIRST_SCREEN } from './config.js';
+import { questionForm } from './render-question.js';
+import { footerLine } from './render-notice.js';
+import { questionsLeft } from './interview.js';
+
+// Returns null, or {id, view, footer}. onAction({id, read} | {id, soFar: true}).
+export function firstScreen({ rulesetId, locale, ui, builtIn, error = null, onAction }) {
+  const s = FIRST_SCREEN;
+  if (!s || s.rulesetId !== rulesetId) return null;
+  const question = s.question[locale] || Object.values(s.question)[0];
+  const act = (action) => onAction({ id: question.id, ...action });
+  const view = questionForm({
+    question, answer: undefined, ui, locale, error, draft: null, answered: 0, left: questionsLeft({ expected: s.expected }),
+    on: { submit: (read) => act({ read }), unknown: () => act({ read: { unknown: true } }), soFar: () => act({ soFar: true }) },
+  });
+  return { id: question.id, view, footer: footerLine({ ...s, builtIn }, ui, locale) };
+}
+
+// What the person did on the first screen, read before the core's screen
+// replaces it: {id, action, selected, focus (a selector)}.
+export function takeFirstScreen(screen, root, action) {
+  if (screen.dataset.screen !== 'early-question') return null;
+  const form = screen.querySelector('form[data-question]');
+  if (!form) return null;
+  const active = root.activeElement;
+  let focus = null;
+  if (active && form.contains(active)) {
+    if (active.dataset.action) focus = `[data-action="${active.dataset.action}"]`;
+    else if (active.type === 'radio') focus = `input[value="${CSS.escape(active.value)}"]`;
+  }
+  return { id: form.dataset.question, action, selected: form.querySelector('input:checked')?.value ?? null, focus };
+}
+
+// Puts a choice made and the focus back on the core's first screen.
+export function restoreFirstScreen(screen, carried) {
+  const form = screen.querySelector(`form[data-question="${CSS.escape(carried.id)}"]`);
+  if (!form) return;
+  if (carried.selected !== null) {
+    const input = form.querySelector(`input[value="${CSS.escape(carried.selected)}"]`);
+    if (input) input.checked = true;
+  }
+  if (carried.focus) form.querySelector(carried.focus)?.focus();
+}

@@ -1,0 +1,115 @@
+// The first question before the core has loaded (issue 13): the built-in
+// rules' first screen shows at once; what the person does on it before the
+// core is ready is kept; nothing on the page moves when the core takes over
+// (Layout Instability API). The wasm download is held back by the test, so
+// that "before the core is ready" is certain, not a race.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launch, openPage, state, waitForScreen, inGuide, tabTo, BUILT_IN } from './helpers.mjs';
+
+let site;
+let browser;
+before(async () => { site = await startSite(); browser = await launch(); });
+after(async () => { await browser?.close(); await site?.stop(); });
+
+// Holds wegwijzer.wasm until release() is called.
+async function holdCore(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/wegwijzer.wasm', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+const early = (page) => page.waitForFunction(
+  () => __testShadowRoot()?.querySelector('.ww-screen')?.dataset.screen === 'early-question', null, { timeout: 15000 });
+
+test('the first question shows before the core has loaded, and an answer given then is kept', async () => {
+  assert.equal(BUILT_IN.id, 'opleidingsincentives', 'the demo is built with the real rules');
+  const { page, context, log } = await openPage(browser, { width: 320, height: 640 });
+  const release = await holdCore(page);
+  await page.goto(`${site.url}index.html`);
+  await early(page);
+  let s = await state(page);
+  assert.equal(s.question, 'doel');
+  assert.equal(s.heading, 'Wat wil je weten?');
+  assert.match(s.progress, /^Nog ongeveer \d+ vragen\.$/);
+  assert.match(s.footer, /Regels versie \d+/);
+
+  // Choose "tijd" and go on, with the keyboard, while the core is still held back.
+  await tabTo(page, (a) => a.type === 'radio');
+  await page.keyboard.press('ArrowDown'); // the second option: tijd
+  await tabTo(page, (a) => a.action === 'next');
+  await page.keyboard.press('Enter');
+  s = await state(page);
+  assert.equal(s.screen, 'early-question', 'still waiting for the core');
+  assert.equal(s.progress, 'De wegwijzer laadt…', 'the count says it is loading');
+
+  release();
+  await waitForScreen(page, 'question');
+  await page.waitForFunction(() => __testShadowRoot().querySelector('form[data-question]')?.dataset.question !== 'doel');
+  s = await state(page);
+  assert.notEqual(s.question, 'doel', 'the goal was taken: the next question shows');
+  assert.match(s.progress, /^1 vraag beantwoord\./);
+  assert.ok(s.headingFocused, 'focus on the new question, as after any answer');
+  // The goal was "tijd": the check page lists it.
+  await (await inGuide(page, '[data-action="back"]')).click();
+  await waitForScreen(page, 'question', 'doel');
+  const checked = await page.evaluate(() => __testShadowRoot().querySelector('input[type=radio]:checked')?.value);
+  assert.equal(checked, 'tijd');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+test('a choice made and the focus on the first screen stay when the core takes over', async () => {
+  const { page, context } = await openPage(browser, { width: 1280, height: 900 });
+  const release = await holdCore(page);
+  await page.goto(`${site.url}index.html`);
+  await early(page);
+  await tabTo(page, (a) => a.type === 'radio');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown'); // begeleiding, focused and checked
+  release();
+  await waitForScreen(page, 'question', 'doel');
+  const after = await page.evaluate(() => {
+    const root = __testShadowRoot();
+    return { checked: root.querySelector('input:checked')?.value, focused: root.activeElement?.value };
+  });
+  assert.deepEqual(after, { checked: 'begeleiding', focused: 'begeleiding' });
+  await context.close();
+});
+
+test('nothing moves on the page while the guide loads (no layout shift), at 320 and 1280 px', async () => {
+  for (const width of [320, 1280]) {
+    const { page, context } = await openPage(browser, { width, height: 700 });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const release = await holdCore(page);
+    await page.goto(`${site.url}index.html`);
+    await early(page);
+    await page.waitForTimeout(300); // the early screen settles
+    release();
+    await waitForScreen(page, 'question', 'doel');
+    await page.waitForTimeout(300); // a late shift would be seen
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts, [], `${width} px: layout shifts ${shifts}`);
+    await context.close();
+  }
+});
+
+test('without JavaScript the page shows the first question and a link to the official page', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}index.html`);
+  const guide = page.locator('wegwijzer-guide');
+  await guide.getByText('Wat wil je weten?').waitFor();
+  assert.ok(await guide.getByText('Hoe ik tijd krijg om een opleiding te volgen').isVisible());
+  assert.equal(await guide.getByRole('link', { name: 'vlaanderen.be' }).getAttribute('href'),
+    'https://www.vlaanderen.be/vlaamse-opleidingsincentives');
+  await context.close();
+});
