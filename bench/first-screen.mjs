@@ -100,6 +100,27 @@ async function measure(browser, site, which, profile) {
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(() => window.__firstQuestion, null, { polling: 200, timeout: 60000 });
   const seen = await handle.jsonValue();
+  // Answer to next screen (the guide, once its core is ready): the answer's
+  // click to the next question in the DOM (synchronous), and to the next frame.
+  let answerMs = null;
+  if (which === 'guide') {
+    await page.waitForFunction(() => __testShadowRoot()?.querySelector('.ww-screen')?.dataset.screen === 'question',
+      null, { polling: 200, timeout: 60000 });
+    answerMs = [];
+    for (const value of ANSWERS) {
+      answerMs.push(await page.evaluate((v) => new Promise((resolve) => {
+        const root = __testShadowRoot();
+        const before = root.querySelector('form[data-question]').dataset.question;
+        const t0 = performance.now();
+        root.querySelector(`input[value="${v}"]`).click();
+        root.querySelector('[data-action="next"]').click();
+        const t1 = performance.now();
+        const after = root.querySelector('form[data-question]')?.dataset.question;
+        if (after === before) throw new Error(`${before}: the answer ${v} did not move on`);
+        requestAnimationFrame(() => resolve({ dom: t1 - t0, frame: performance.now() - t0 }));
+      }), value));
+    }
+  }
   const done = [...requests.values()].filter((r) => r.end !== undefined);
   // Chain depth: 1 + the deepest request that had finished before this one started.
   const sorted = done.sort((a, b) => a.start - b.start);
@@ -111,11 +132,15 @@ async function measure(browser, site, which, profile) {
     cls: seen.cls,
     bytes: done.reduce((n, r) => n + r.bytes, 0),
     trips: Math.max(0, ...sorted.map((r) => r.depth)),
+    answerMs,
     files: sorted.map((r) => `${path.basename(new URL(r.url).pathname)} (${r.bytes} B, chain ${r.depth})`),
   };
   await context.close();
   return result;
 }
+
+// The first three answers of a private employee working in Flanders who wants time to learn.
+const ANSWERS = ['tijd', 'werknemer-prive', 'vlaanderen'];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -133,6 +158,8 @@ try {
         trips: median(samples.map((s) => s.trips)),
         cls: median(samples.map((s) => s.cls)),
         files: samples[0].files,
+        answerDomMs: samples[0].answerMs ? median(samples.flatMap((x) => x.answerMs.map((a) => a.dom))) : null,
+        answerFrameMs: samples[0].answerMs ? median(samples.flatMap((x) => x.answerMs.map((a) => a.frame))) : null,
         samples: samples.map((s) => Math.round(s.ms)),
       };
       process.stderr.write(`${name} ${which}: ${samples.map((s) => Math.round(s.ms)).join(', ')} ms\n`);
@@ -155,6 +182,12 @@ for (const name of Object.keys(PROFILES)) {
     const r = table[`${name} ${which}`];
     lines.push(`| ${name} | ${which} | ${r.ms.toFixed(0)} | ${(r.ms / base.ms).toFixed(2)} | ${(r.bytes / 1024).toFixed(1)} | ${r.trips} | ${r.cls.toFixed(3)} |`);
   }
+}
+lines.push('', 'Answer to next question (the guide, core ready; median over the answers '
+  + `${ANSWERS.join(', ')} of every run): the next question in the DOM / painted, in ms:`, '');
+for (const name of Object.keys(PROFILES)) {
+  const r = table[`${name} guide`];
+  lines.push(`- ${name}: ${r.answerDomMs.toFixed(1)} / ${r.answerFrameMs.toFixed(1)}`);
 }
 lines.push('', 'Requests of the guide on the phone (first run):', '', ...table['phone guide'].files.map((f) => `- ${f}`));
 fs.mkdirSync(outDir, { recursive: true });

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import { FastPath } from '../web/src/engine.js';
+import { FastPath } from '../web/src/fast-path.js';
 
 const require = createRequire(import.meta.url);
 const certlogic = require('certlogic-js');

@@ -119,6 +119,16 @@ TEST_F(Evaluate, NextAsksForWhatTheAmountNeeds) {
     EXPECT_EQ(ids(e.next), (std::vector<std::string>{"uren"}));
 }
 
+TEST_F(Evaluate, NotApplicableListsQuestionsWhoseAskIfIsFalse) {
+    // uren is asked only of an employee: for a self-employed person an answer to it has no effect.
+    Evaluation e = on("2025-03-01", R"({"statuut": "zelfstandige", "uren": 20})");
+    EXPECT_EQ(ids(e.notApplicable), (std::vector<std::string>{"uren"}));
+    EXPECT_EQ(toStatusJson(e)["notApplicable"], parse(R"(["uren"])"));
+    // Still open (statuut not answered) or true: not listed.
+    EXPECT_TRUE(on("2025-03-01", "{}").notApplicable.empty());
+    EXPECT_TRUE(on("2025-03-01", R"({"statuut": "werknemer", "uren": 20})").notApplicable.empty());
+}
+
 TEST_F(Evaluate, ProgressCountsAnsweredAndRemaining) {
     Evaluation e = on("2025-03-01", R"({"statuut": "werknemer"})");
     EXPECT_EQ(e.progress.answered, 1u);

@@ -8,8 +8,9 @@
 //      rollback, expiry); on acceptance the session uses that ruleset;
 //   3. describe / evaluate / courseView on the accepted ruleset.
 //
-// The fast path (core/include/wegwijzer/program.hpp), for evaluating after
-// every answer or many answer sets: compileFor(date) lowers the rules in
+// The fast path (core/include/wegwijzer/program.hpp), for evaluating many
+// answer sets (benchmarks, parity tests; in the Node build only: the widget
+// evaluates each answer once, through status): compileFor(date) lowers the rules in
 // force on that date and returns where, in the module's memory, the answers
 // go (one double per question, encoded as program.hpp says) and where the
 // outcome comes back; the plain export `_wegwijzer_run(state)`, called with
@@ -44,6 +45,7 @@ Json textOf(const Text& t, const std::string& locale) { return textIn(t, locale)
 
 }  // namespace
 
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
 // What the fast path of one Session needs while running; its address is
 // handed to JavaScript once and stays the same for the Session's life.
 struct FastState {
@@ -60,6 +62,7 @@ struct FastState {
         return (outcome.ruleErrors ? 1 : 0) + 2 * (outcome.invalidAnswer + 1);
     }
 };
+#endif
 
 class Session {
 public:
@@ -101,7 +104,9 @@ public:
         BundleVerdict verdict = decideBundle(prepared_, results, root_, policy_);
         if (!verdict.accepted()) return refusalJson(*verdict.refusal);
         ruleset_ = verdict.ruleset;
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
         fast_->program.reset();
+#endif
         Json out = summary();
         out["accepted"] = true;
         out["signers"] = verdict.signers;
@@ -185,6 +190,7 @@ public:
         return toJson(wegwijzer::courseView(*ruleset_, *facts, *d), *ruleset_, locale).dump();
     }
 
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
     std::string compileFor(const std::string& date) {
         if (!ruleset_) return errorJson("no ruleset is loaded");
         auto d = parseDateArgument(date);
@@ -223,7 +229,6 @@ public:
     }
 
     // Runs one case file against the loaded ruleset (parity tests).
-#ifdef WEGWIJZER_TEST_ENTRY_POINTS
     std::string runCases(const std::string& casesText) const {
         if (!ruleset_) return errorJson("no ruleset is loaded");
         LoadedCases cases = parseCases(casesText);
@@ -257,12 +262,14 @@ private:
     TrustPolicy policy_;
     PreparedBundle prepared_;
     std::shared_ptr<const Ruleset> ruleset_;
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
     std::unique_ptr<FastState> fast_ = std::make_unique<FastState>();
+#endif
 };
 
+#ifdef WEGWIJZER_TEST_ENTRY_POINTS
 extern "C" EMSCRIPTEN_KEEPALIVE int wegwijzer_run(FastState* state) { return state->run(); }
 
-#ifdef WEGWIJZER_TEST_ENTRY_POINTS
 // One expression against JSON data (CertLogic suites in wasm).
 std::string evaluateLogic(const std::string& expression, const std::string& data, const std::string& dialect) {
     std::string error;
@@ -293,10 +300,11 @@ EMSCRIPTEN_BINDINGS(wegwijzer) {
         .function("describe", &Session::describe)
         .function("evaluate", &Session::evaluate)
         .function("status", &Session::status)
-        .function("courseView", &Session::courseView)
-        .function("compileFor", &Session::compileFor);
+        .function("courseView", &Session::courseView);
 #ifdef WEGWIJZER_TEST_ENTRY_POINTS
-    session.function("loadUnsigned", &Session::loadUnsigned).function("runCases", &Session::runCases);
+    session.function("compileFor", &Session::compileFor)
+        .function("loadUnsigned", &Session::loadUnsigned)
+        .function("runCases", &Session::runCases);
     function("evaluateLogic", &wegwijzer::evaluateLogic);
 #endif
 }

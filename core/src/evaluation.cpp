@@ -354,6 +354,9 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
     out.date = date;
     out.problems = std::move(problems);
     settle(rs, sheet, &out.ruleErrors);
+    for (const Question& q : rs.questions) {
+        if (q.askIf.valid() && sheet.slots[static_cast<std::size_t>(q.slot)].isNull()) out.notApplicable.push_back(&q);
+    }
     out.results.reserve(rs.results.size());
     const std::vector<bool> pursued = pursuedResults(rs, sheet);
 
@@ -607,8 +610,11 @@ Json toStatusJson(const Evaluation& e) {
     }
     Json next = Json::array();
     for (const Question* q : e.next) next.push_back(q->id);
+    Json notApplicable = Json::array();
+    for (const Question* q : e.notApplicable) notApplicable.push_back(q->id);
     Json out = {{"results", std::move(results)},
                 {"next", std::move(next)},
+                {"notApplicable", std::move(notApplicable)},
                 {"progress", progressJson(e.progress)}};
     out["errors"] = toJson(e.problems);
     out["ruleErrors"] = toJson(e.ruleErrors);

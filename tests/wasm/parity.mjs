@@ -2,7 +2,7 @@
 //  - every rule case of every ruleset in rules/: the wasm evaluation JSON
 //    equals the native `wegwijzer eval` JSON for the same answers and date,
 //    and the case passes in wasm as it does natively;
-//  - the fast path (web/src/engine.js FastPath over the core's Program) gives
+//  - the fast path (web/src/fast-path.js FastPath over the core's Program) gives
 //    the statuses, criteria, amounts and rule-error flag of the native
 //    evaluation on every rule case, and the statuses and amounts of the wasm
 //    Session.status on 400 random answer sets per ruleset;
@@ -19,7 +19,7 @@ import { join, dirname, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { FastPath } from "../../web/src/engine.js";
+import { FastPath } from "../../web/src/fast-path.js";
 
 const [wasmDir, native] = process.argv.slice(2).map((p) => resolve(p));
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -25,7 +25,7 @@
 import { TRUST_ROOT, DEFAULT_RULESET_ID, GUIDE_CSS } from './config.js';
 import { h, button } from './dom.js';
 import { strings, pickLocale, reasonText, formatDate } from './i18n.js';
-import { loadRules, checkForUpdate, recordAccepted, rememberBundle, localToday, RulesUnavailable, FastPath } from './engine.js';
+import { loadRules, checkForUpdate, recordAccepted, rememberBundle, localToday, RulesUnavailable } from './engine.js';
 import { questionForm, answerText } from './render-question.js';
 import { renderCheck } from './render-check.js';
 import { renderResults } from './render-results.js';
@@ -58,7 +58,6 @@ export class WegwijzerGuide extends HTMLElement {
   #root;
   #parts;
   #loaded = null; // {core, session, rules, builtIn, refusal}
-  #fast = null; // {loaded, date, path}: the core's fast path for these rules and date (path null: none)
   #statusMemo = null; // {key, value}: the last compact evaluation
   #questions = new Map(); // id -> question (texts in the current locale)
   // The interview (answers in memory only, the questions asked, the screen
@@ -198,12 +197,6 @@ export class WegwijzerGuide extends HTMLElement {
   #newInterview() {
     return new Interview({
       status: (answers) => this.#statusOf(answers),
-      applies: (answers) => {
-        const fast = this.#fastPath();
-        if (!fast) return null;
-        fast.run(answers);
-        return (id) => fast.applies(id);
-      },
       questions: this.#questions,
       facts: this.#facts,
       course: this.#isCourse,
@@ -435,17 +428,6 @@ export class WegwijzerGuide extends HTMLElement {
     if (value.error) throw new RulesUnavailable('other', value.error);
     this.#statusMemo = { key, value, loaded: this.#loaded, date: this.#date };
     return value;
-  }
-
-  // The core's fast path for the rules in use on the evaluation date
-  // (opened again when either changes); null when these rules have none.
-  #fastPath() {
-    const date = this.#date;
-    if (this.#fast?.loaded !== this.#loaded || this.#fast.date !== date) {
-      const { core, session } = this.#loaded;
-      this.#fast = { loaded: this.#loaded, date, path: FastPath.open(core, session, date, [...this.#questions.values()]) };
-    }
-    return this.#fast.path;
   }
 
   // Forgets everything the person gave or saw (memory and the live region).

@@ -5,13 +5,11 @@
 // ties it to the browser's history; tests/wasm/interview.test.mjs runs it in
 // Node with the real core.
 //
-// The core is reached through two functions the caller gives:
+// The core is reached through one function the caller gives:
 //   status(answers)   the compact evaluation (rules-format.md §10, "Status
-//                     form") of an answers object, as parsed JSON;
-//   applies(answers)  optional: returns a function id -> 'yes' | 'no' |
-//                     'unknown' telling whether each question applies (the
-//                     fast path), or null; without it, an answer counts when
-//                     leaving it out changes the status.
+//                     form") of an answers object, as parsed JSON; it also
+//                     says which questions do not apply (`notApplicable`).
+// One evaluation per set of answers: the caller may memoise it.
 
 // "I don't know" as the core reads it (rules-format.md §7.1).
 export const DONT_KNOW = Object.freeze({ unknown: true });
@@ -24,9 +22,8 @@ export class Interview {
   // questions: Map id -> {id, course, goal, options: [{value, pillars}]};
   // facts: a course's facts (course pages); course: a course page, where
   // neither the course's facts nor the goal are asked.
-  constructor({ status, applies = null, questions, facts = {}, course = false }) {
+  constructor({ status, questions, facts = {}, course = false }) {
     this.status = (answers = this.answers, unknown = this.unknown) => status(this.withFacts(answers, unknown));
-    this.applies = applies;
     this.questions = questions;
     this.facts = facts;
     this.course = course;
@@ -119,17 +116,7 @@ export class Interview {
   // (their askIf became false after a change). An "I don't know" stays
   // while the core would ask that question again without it.
   prune() {
-    const applies = this.applies && this.applies(this.withFacts());
-    if (applies) {
-      for (const id of Object.keys(this.answers)) if (applies(id) === 'no') delete this.answers[id];
-    } else {
-      const full = JSON.stringify(this.status());
-      for (const id of Object.keys(this.answers)) {
-        const without = { ...this.answers };
-        delete without[id];
-        if (JSON.stringify(this.status(without)) === full) delete this.answers[id];
-      }
-    }
+    for (const id of this.status().notApplicable) delete this.answers[id];
     for (const id of [...this.unknown]) {
       const others = new Set([...this.unknown].filter((u) => u !== id));
       if (!this.status(this.answers, others).next.includes(id)) this.unknown.delete(id);

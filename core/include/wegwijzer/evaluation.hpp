@@ -56,6 +56,7 @@ struct Evaluation {
     Date date;
     std::vector<ResultOutcome> results;  // results with a version in force on `date`
     std::vector<const Question*> next;   // questions worth asking now, best first
+    std::vector<const Question*> notApplicable;  // questions whose askIf is false: an answer has no effect
     Progress progress;
     Problems problems;                   // invalid answers (paths into the answers)
     Problems ruleErrors;                 // operations of the rules that failed (paths into the ruleset)
