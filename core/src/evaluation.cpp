@@ -256,33 +256,97 @@ struct OpenSet {
     std::size_t undecided = 0;  // pursued results whose status is unknown
 };
 
+// One result's part of the open set, before following askIf: whether it is
+// undecided, and the slots its open criteria and open amounts wait for.
+void addOpenSlots(const Version& v, const Sheet& sheet, OpenSet& open, std::vector<const Criterion*>& openCriteria) {
+    bool notMet = false;
+    openCriteria.clear();  // each criterion judged once: this runs for every trial answer of the lookahead
+    for (const Criterion& c : v.criteria) {
+        const CriterionStatus s = judge(c, sheet.slots, nullptr);
+        notMet = notMet || s == CriterionStatus::NotMet;
+        if (s == CriterionStatus::Open) openCriteria.push_back(&c);
+    }
+    const Status status = versionStatus(v, notMet, !openCriteria.empty());
+    if (status == Status::NotEligible) return;
+    if (status == Status::Unknown) {
+        ++open.undecided;
+        for (const Criterion* c : openCriteria) c->test.markOpenSlots(sheet.slots, open.verdict);
+    }
+    for (const Amount& a : v.amounts) {
+        if (a.value.evaluate(sheet.slots).isUnknown()) a.value.markOpenSlots(sheet.slots, open.amount);
+    }
+}
+
+OpenSet emptyOpenSet(const Ruleset& rs) {
+    return OpenSet{std::vector<bool>(rs.slotCount(), false), std::vector<bool>(rs.slotCount(), false), 0};
+}
+
+void expandOpenSet(const Ruleset& rs, const Sheet& sheet, OpenSet& open) {
+    expandThroughAskIf(rs, sheet, open.verdict);
+    expandThroughAskIf(rs, sheet, open.amount);
+}
+
 OpenSet openSet(const Ruleset& rs, const Sheet& sheet, const Date& date, const std::vector<bool>& pursued) {
-    OpenSet open{std::vector<bool>(rs.slotCount(), false), std::vector<bool>(rs.slotCount(), false), 0};
+    OpenSet open = emptyOpenSet(rs);
     std::vector<const Criterion*> openCriteria;
     for (std::size_t i = 0; i < rs.results.size(); ++i) {
         const Version* v = pursued[i] ? rs.results[i].versionAt(date) : nullptr;
-        if (v == nullptr) continue;
-        bool notMet = false;
-        openCriteria.clear();  // each criterion judged once: this runs for every trial answer of the lookahead
-        for (const Criterion& c : v->criteria) {
-            const CriterionStatus s = judge(c, sheet.slots, nullptr);
-            notMet = notMet || s == CriterionStatus::NotMet;
-            if (s == CriterionStatus::Open) openCriteria.push_back(&c);
-        }
-        const Status status = versionStatus(*v, notMet, !openCriteria.empty());
-        if (status == Status::NotEligible) continue;
-        if (status == Status::Unknown) {
-            ++open.undecided;
-            for (const Criterion* c : openCriteria) c->test.markOpenSlots(sheet.slots, open.verdict);
-        }
-        for (const Amount& a : v->amounts) {
-            if (a.value.evaluate(sheet.slots).isUnknown()) a.value.markOpenSlots(sheet.slots, open.amount);
-        }
+        if (v != nullptr) addOpenSlots(*v, sheet, open, openCriteria);
     }
-    expandThroughAskIf(rs, sheet, open.verdict);
-    expandThroughAskIf(rs, sheet, open.amount);
+    expandOpenSet(rs, sheet, open);
     return open;
 }
+
+// The lookahead tries one answer at a time: a result whose criteria and
+// amounts read none of the slots that answer changed keeps its part of the
+// open set. Each pursued result's part for the current answers, and the
+// slots it reads, computed once per planning.
+class OpenSetCache {
+public:
+    OpenSetCache(const Ruleset& rs, const Sheet& sheet, const Date& date, const std::vector<bool>& pursued) : rs_(rs) {
+        std::vector<const Criterion*> openCriteria;
+        for (std::size_t i = 0; i < rs.results.size(); ++i) {
+            const Version* v = pursued[i] ? rs.results[i].versionAt(date) : nullptr;
+            if (v == nullptr) continue;
+            Part part{v, emptyOpenSet(rs), std::vector<bool>(rs.slotCount(), false)};
+            addOpenSlots(*v, sheet, part.open, openCriteria);
+            for (const Criterion& c : v->criteria) c.test.markReadSlots(part.reads);
+            for (const Amount& a : v->amounts) a.value.markReadSlots(part.reads);
+            parts_.push_back(std::move(part));
+        }
+    }
+
+    // The open set after a trial answer: `changed` marks the slots whose
+    // settled value differs from the current answers'.
+    OpenSet after(const Sheet& trial, const std::vector<bool>& changed) const {
+        OpenSet open = emptyOpenSet(rs_);
+        std::vector<const Criterion*> openCriteria;
+        for (const Part& part : parts_) {
+            bool touched = false;
+            for (std::size_t k = 0; k < changed.size() && !touched; ++k) touched = changed[k] && part.reads[k];
+            if (touched) {
+                addOpenSlots(*part.version, trial, open, openCriteria);
+                continue;
+            }
+            open.undecided += part.open.undecided;
+            for (std::size_t k = 0; k < open.verdict.size(); ++k) {
+                if (part.open.verdict[k]) open.verdict[k] = true;
+                if (part.open.amount[k]) open.amount[k] = true;
+            }
+        }
+        expandOpenSet(rs_, trial, open);
+        return open;
+    }
+
+private:
+    struct Part {
+        const Version* version;
+        OpenSet open;             // before following askIf
+        std::vector<bool> reads;  // slots its criteria and amounts read
+    };
+    const Ruleset& rs_;
+    std::vector<Part> parts_;
+};
 
 // §8.5: the questions of the open set not answered yet (nor with "I don't
 // know"), plus the goal question while it is: an upper bound of what is
@@ -320,6 +384,8 @@ double orderByExpectedQuestions(const Ruleset& rs, const Sheet& sheet, const Dat
         std::size_t index;
     };
     std::vector<Score> scored;
+    const OpenSetCache cache(rs, sheet, date, pursued);
+    std::vector<bool> changed(sheet.slots.size(), false);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const Question& q = *candidates[i];
         const std::vector<Sample> samples = sampleAnswers(q);
@@ -328,8 +394,17 @@ double orderByExpectedQuestions(const Ruleset& rs, const Sheet& sheet, const Dat
             Sheet trial = sheet;
             trial.given[static_cast<std::size_t>(q.slot)] = sample.value;
             settle(rs, trial, nullptr);
-            const std::vector<bool> trialPursued = &q == rs.goal ? pursuedResults(rs, trial) : pursued;
-            const OpenSet open = openSet(rs, trial, date, trialPursued);
+            OpenSet open;
+            if (&q == rs.goal) {
+                open = openSet(rs, trial, date, pursuedResults(rs, trial));  // the goal changes what is pursued
+            } else {
+                for (std::size_t k = 0; k < changed.size(); ++k) {
+                    const Value& was = sheet.slots[k];
+                    const Value& now = trial.slots[k];
+                    changed[k] = !(was.isUnknown() ? now.isUnknown() : strictEquals(was, now));
+                }
+                open = cache.after(trial, changed);
+            }
             total += sample.weight;
             left += sample.weight * static_cast<double>(remainingOf(rs, trial, open));
             decided += sample.weight * (static_cast<double>(undecided) - static_cast<double>(open.undecided));
