@@ -121,7 +121,11 @@ async function measure(browser, site, which, profile) {
       }), value));
     }
   }
-  const done = [...requests.values()].filter((r) => r.end !== undefined);
+  // Only what had arrived when the question showed: the page's clock starts
+  // with the navigation, the first request's timestamp.
+  const navStart = Math.min(...[...requests.values()].map((r) => r.start));
+  const cutoff = navStart + seen.atMs / 1000;
+  const done = [...requests.values()].filter((r) => r.end !== undefined && r.end <= cutoff);
   // Chain depth: 1 + the deepest request that had finished before this one started.
   const sorted = done.sort((a, b) => a.start - b.start);
   for (const r of sorted) {

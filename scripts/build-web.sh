@@ -47,10 +47,20 @@ echo "== dist/: ruleset \"$ruleset\", trust root $trust_root"
 out=dist.new
 rm -rf "$out"
 mkdir -p "$out/bundles"
-cp build/wasm/wasm/wegwijzer.mjs build/wasm/wasm/wegwijzer.wasm "$out/"
+# The core's files and the built-in rules under content-hashed names: a
+# server may cache them for a year (docs/serving.md); a new build has new
+# names. assets.json says which (for the tests and tools; the guide has them
+# compiled in).
+hashed() { echo "$2.$(sha256sum "$1" | cut -c1-12).$3"; }
+glue=$(hashed build/wasm/wasm/wegwijzer.mjs wegwijzer mjs)
+wasm=$(hashed build/wasm/wasm/wegwijzer.wasm wegwijzer wasm)
+fallback=$(hashed "$bundles/$ruleset.dsse.json" fallback dsse.json)
+cp build/wasm/wasm/wegwijzer.mjs "$out/$glue"
+cp build/wasm/wasm/wegwijzer.wasm "$out/$wasm"
+printf '{"glue": "%s", "wasm": "%s", "fallback": "%s"}\n' "$glue" "$wasm" "$fallback" > "$out/assets.json"
 cp web/iframe.html web/iframe.js web/iframe.css "$out/"
 cp "$bundles"/*.dsse.json "$out/bundles/"
-cp "$bundles/$ruleset.dsse.json" "$out/fallback.dsse.json"
+cp "$bundles/$ruleset.dsse.json" "$out/$fallback"
 cp "$trust_root" "$out/trust-root.json"
 for page in web/demo/*.html; do
   sed "s/@RULESET_ID@/$ruleset/g" "$page" > "$out/$(basename "$page")"
@@ -60,7 +70,8 @@ cp web/demo/*.css web/demo/*.js web/demo/*.svg "$out/"
 # loaded; and as plain text in the demo pages, for a person without JavaScript.
 node web/tools/first-screen.mjs "rules/$ruleset/ruleset.json" build/release/cli/wegwijzer "$out/first-screen.json" \
   "$out/index.html" "$out/en.html" >/dev/null
-node web/tools/bundle.mjs web/wegwijzer-guide.js "$trust_root" "$ruleset" "$out/wegwijzer-guide.js" "$out/first-screen.json" >/dev/null
+node web/tools/bundle.mjs web/wegwijzer-guide.js "$trust_root" "$ruleset" "$out/wegwijzer-guide.js" "$out/first-screen.json" \
+  "$out/assets.json" >/dev/null
 rm "$out/first-screen.json"
 # The course pages (a course listing and one page per course, from
 # web/demo/courses.json) and the kiosk page with its service worker. The
@@ -70,8 +81,9 @@ node web/tools/course-pages.mjs web/demo/courses.json "$ruleset" "$out" >/dev/nu
 sed "s/@RULESET_ID@/$ruleset/g" web/kiosk/kiosk.html > "$out/kiosk.html"
 cp web/kiosk/kiosk.css web/kiosk/kiosk.js "$out/"
 build_id=$(cd "$out" && cat kiosk.html kiosk.css kiosk.js favicon.svg wegwijzer-guide.js \
-  wegwijzer.mjs wegwijzer.wasm fallback.dsse.json | sha256sum | cut -c1-16)
-sed "s/@BUILD_ID@/$build_id/" web/kiosk/kiosk-sw.js > "$out/kiosk-sw.js"
+  "$glue" "$wasm" "$fallback" | sha256sum | cut -c1-16)
+sed -e "s/@BUILD_ID@/$build_id/" -e "s/@GLUE@/$glue/" -e "s/@WASM@/$wasm/" -e "s/@FALLBACK@/$fallback/" \
+  web/kiosk/kiosk-sw.js > "$out/kiosk-sw.js"
 # Brotli and gzip copies of every text and wasm file, served by
 # Accept-Encoding (scripts/serve.mjs; docs/serving.md for production).
 node web/tools/compress.mjs "$out" >/dev/null

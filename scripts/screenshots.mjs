@@ -42,7 +42,8 @@ function tampered(text) {
   env.payload = bytes.toString('base64');
   return JSON.stringify(env);
 }
-const builtInText = fs.readFileSync(path.join(REPO, 'dist/fallback.dsse.json'), 'utf8');
+const builtInText = fs.readFileSync(path.join(REPO, 'dist',
+  JSON.parse(fs.readFileSync(path.join(REPO, 'dist/assets.json'), 'utf8')).fallback), 'utf8');
 
 // The kiosk page with a short idle time, to catch its warning.
 const kioskShort = fs.readFileSync(path.join(REPO, 'dist/kiosk.html'), 'utf8')

@@ -53,7 +53,7 @@ function send(res, status, headers, body) {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    // File names carry no content hash yet: always ask (docs/serving.md).
+    // Always ask, except for names with a content hash (docs/serving.md).
     'Cache-Control': 'no-cache',
     ...headers,
   });
@@ -91,6 +91,8 @@ const server = http.createServer((req, res) => {
     };
     if (COMPRESSIBLE.has(path.extname(file))) headers.Vary = 'Accept-Encoding';
     if (encoding) headers['Content-Encoding'] = encoding;
+    // A name with a content hash (scripts/build-web.sh) never changes its bytes.
+    if (/\.[0-9a-f]{12}\.(mjs|wasm|dsse\.json)$/.test(pathname)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
     if (req.method === 'HEAD') return send(res, 200, headers);
     return fs.readFile(sent, (readErr, body) => {
       if (readErr) return send(res, 500, { 'Content-Type': 'text/plain' }, 'read error\n');

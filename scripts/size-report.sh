@@ -27,7 +27,7 @@ while IFS= read -r f; do
         code_raw=$((code_raw + raw)); code_gz=$((code_gz + gz))
       fi ;;
   esac
-  [[ $f == "$dir/fallback.dsse.json" ]] && rules_gz=$gz
+  [[ $f == "$dir"/fallback.*.dsse.json ]] && rules_gz=$gz
 done < <(find "$dir" -type f ! -name '*.br' ! -name '*.gz' | sort)
 
 echo

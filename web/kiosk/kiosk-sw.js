@@ -19,7 +19,7 @@ const CODE_CACHE = `wegwijzer-kiosk-code-${BUILD}`;
 const RULES_CACHE = 'wegwijzer-rules';
 const CODE = [
   'kiosk.html', 'kiosk.css', 'kiosk.js', 'favicon.svg',
-  'wegwijzer-guide.js', 'wegwijzer.mjs', 'wegwijzer.wasm', 'fallback.dsse.json',
+  'wegwijzer-guide.js', '@GLUE@', '@WASM@', '@FALLBACK@', // content-hashed names, written by the build
 ];
 const codeUrls = new Set(CODE.map((file) => new URL(file, self.location).href));
 

@@ -44,12 +44,13 @@ export class RulesUnavailable extends Error {
 
 let corePromise = null;
 
-// Loads the Emscripten module once per page, next to this script. The glue
+// Loads the Emscripten module once per page: `urls` {glue, wasm}. The glue
 // and the wasm are fetched at the same time (not glue first, then wasm), and
 // the wasm compiles while it downloads.
-export function loadCore(glueUrl) {
+export function loadCore(urls) {
   if (!corePromise) {
-    const wasmResponse = fetch(new URL('wegwijzer.wasm', glueUrl).href, { credentials: 'same-origin' });
+    const glueUrl = urls.glue;
+    const wasmResponse = fetch(urls.wasm, { credentials: 'same-origin' });
     wasmResponse.catch(() => {}); // reported through instantiateWasm below
     let compileFailed;
     const failure = new Promise((_, reject) => { compileFailed = reject; });
@@ -74,7 +75,7 @@ export function loadCore(glueUrl) {
 // Streaming compilation when the server says application/wasm; else from bytes.
 async function instantiate(responsePromise, imports) {
   const response = await responsePromise;
-  if (!response.ok) throw new Error(`wegwijzer.wasm: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
   if (WebAssembly.instantiateStreaming && response.headers.get('Content-Type') === 'application/wasm') {
     return WebAssembly.instantiateStreaming(response, imports);
   }
@@ -195,11 +196,11 @@ function loadedFrom(core, session, verdict, builtIn, refusal) {
 //   {core, session, rules: the core's acceptance, builtIn, refusal (why the bundle at
 //    bundleUrl was not used, or null)}
 // or rejects with RulesUnavailable when no rules can be used at all.
-export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, rulesetId, graceDays, today }) {
+export async function loadRules({ coreUrls, bundleUrl, fallbackUrl, trustRoot, rulesetId, graceDays, today }) {
   // The bundle downloads while the core does.
   const bundle = bundleUrl ? fetchShared(bundleUrl) : null;
   bundle?.catch(() => {});
-  const core = await loadCore(glueUrl);
+  const core = await loadCore(coreUrls);
   const session = new core.Session();
   const policy = policyFor({ today, rulesetId, graceDays });
 
@@ -239,9 +240,9 @@ export async function loadRules({ glueUrl, bundleUrl, fallbackUrl, trustRoot, ru
 //   {status: 'unreachable', refusal}
 // The caller switches to `loaded` when no one is in the middle of a session.
 export async function checkForUpdate({
-  glueUrl, bundleUrl, trustRoot, rulesetId, graceDays, today, currentFingerprint, minVersion = 0,
+  coreUrls, bundleUrl, trustRoot, rulesetId, graceDays, today, currentFingerprint, minVersion = 0,
 }) {
-  const core = await loadCore(glueUrl);
+  const core = await loadCore(coreUrls);
   const session = new core.Session();
   const policy = policyFor({ today, rulesetId, graceDays });
   policy.minVersion = Math.max(policy.minVersion, minVersion);

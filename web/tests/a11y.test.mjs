@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, state, inGuide, axe, DIST, BUILT_IN,
+  startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, state, inGuide, axe, DIST, BUILT_IN, ASSETS,
 } from './helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -29,7 +29,7 @@ function addDays(iso, days) {
 let site;
 let browser;
 before(async () => {
-  const env = JSON.parse(fs.readFileSync(path.join(DIST, 'fallback.dsse.json'), 'utf8'));
+  const env = JSON.parse(fs.readFileSync(path.join(DIST, ASSETS.fallback), 'utf8'));
   env.signatures[0].sig = `${env.signatures[0].sig.slice(0, -4)}AAA=`; // a wrong signature
   site = await startSite({ 'bundles/bad.dsse.json': JSON.stringify(env) });
   browser = await launch();

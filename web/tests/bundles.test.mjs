@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startSite, launch, openPage, fixtureUrl, state, announced, sign, withVersion, inGuide, DIST, BUILT_IN,
+  startSite, launch, openPage, fixtureUrl, state, announced, sign, withVersion, inGuide, DIST, BUILT_IN, ASSETS,
 } from './helpers.mjs';
 
-const builtInText = fs.readFileSync(path.join(DIST, 'fallback.dsse.json'), 'utf8');
+const builtInText = fs.readFileSync(path.join(DIST, ASSETS.fallback), 'utf8');
 
 function flipPayloadByte(text) {
   const env = JSON.parse(text);
@@ -165,7 +165,7 @@ test('a browser without Ed25519 in WebCrypto: no verdicts, and the reason', asyn
 
 test('the WebAssembly core cannot load: a clear failure screen, not a crash', async () => {
   const { page, context, log } = await openPage(browser);
-  await page.route('**/wegwijzer.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route(`**/${ASSETS.wasm}`, (route) => route.fulfill({ status: 404, body: 'gone' }));
   const s = await load(page, { bundle: 'bundles/current.dsse.json' });
   assert.equal(s.screen, 'failed');
   assert.match(await (await inGuide(page, '.ww-failure')).textContent(), /rekenmodule/);

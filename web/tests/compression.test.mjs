@@ -1,4 +1,4 @@
-// Compressed like production (issue 13): the build writes brotli and gzip
+// Compressed and cached like production (issue 13): the build writes brotli and gzip
 // copies (web/tools/compress.mjs) and scripts/serve.mjs sends the one the
 // browser accepts, with Content-Encoding, Vary and the original's type. In
 // Chromium the guide's code and bundle arrive compressed.
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startSite, launch, openPage, waitForScreen, DIST } from './helpers.mjs';
+import { startSite, launch, openPage, waitForScreen, DIST, ASSETS } from './helpers.mjs';
 
 let site;
 let browser;
@@ -29,10 +29,10 @@ function get(url, acceptEncoding) {
 }
 
 const CODE = [
-  ['wegwijzer.wasm', 'application/wasm'],
+  [ASSETS.wasm, 'application/wasm'],
   ['wegwijzer-guide.js', 'text/javascript'],
-  ['wegwijzer.mjs', 'text/javascript'],
-  ['fallback.dsse.json', 'application/json'],
+  [ASSETS.glue, 'text/javascript'],
+  [ASSETS.fallback, 'application/json'],
 ];
 
 test('each code file and the bundle come as brotli, gzip or plain, by Accept-Encoding, with the same bytes inside', async () => {
@@ -58,12 +58,12 @@ test('each code file and the bundle come as brotli, gzip or plain, by Accept-Enc
 });
 
 test('a file replaced after the build is never answered with its stale compressed copy', async () => {
-  const file = path.join(site.root, 'fallback.dsse.json');
+  const file = path.join(site.root, ASSETS.fallback);
   const before = fs.readFileSync(file);
   const changed = Buffer.from(`${before.toString('utf8')} `);
   fs.writeFileSync(file, changed);
   try {
-    const res = await get(`${site.url}fallback.dsse.json`, 'br, gzip');
+    const res = await get(`${site.url}${ASSETS.fallback}`, 'br, gzip');
     assert.equal(res.headers['content-encoding'], undefined);
     assert.ok(res.body.equals(changed));
   } finally {
@@ -80,8 +80,26 @@ test('in Chromium the guide\'s code and rules arrive compressed', async () => {
   });
   await page.goto(`${site.url}index.html`);
   await waitForScreen(page, 'question');
-  for (const name of ['wegwijzer-guide.js', 'wegwijzer.mjs', 'wegwijzer.wasm', 'opleidingsincentives.dsse.json']) {
+  for (const name of ['wegwijzer-guide.js', ASSETS.glue, ASSETS.wasm, 'opleidingsincentives.dsse.json']) {
     assert.equal(encodings.get(name), 'br', `${name}: ${encodings.get(name)}`);
   }
   await context.close();
+});
+
+test('the core and the built-in rules have content-hashed names and are cached for a year; the rest is asked for each time', async () => {
+  for (const name of [ASSETS.glue, ASSETS.wasm, ASSETS.fallback]) {
+    assert.match(name, /\.[0-9a-f]{12}\.(mjs|wasm|dsse\.json)$/, name);
+    const res = await get(`${site.url}${name}`, 'br');
+    assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable', name);
+  }
+  for (const name of ['wegwijzer-guide.js', 'bundles/opleidingsincentives.dsse.json', 'index.html']) {
+    const res = await get(`${site.url}${name}`, 'br');
+    assert.equal(res.headers['cache-control'], 'no-cache', name);
+  }
+  // The names the guide uses are the files there are.
+  const guide = fs.readFileSync(path.join(DIST, 'wegwijzer-guide.js'), 'utf8');
+  for (const name of Object.values(ASSETS)) {
+    assert.ok(guide.includes(name), `the guide names ${name}`);
+    assert.ok(fs.existsSync(path.join(DIST, name)), name);
+  }
 });

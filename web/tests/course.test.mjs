@@ -26,7 +26,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  REPO, startSite, launch, openPage, fixtureUrl, state, waitForScreen, answerAll, tabTo, shownResults, ids, inGuide, axe,
+  REPO, startSite, launch, openPage, fixtureUrl, state, waitForScreen, answerAll, tabTo, shownResults, ids, inGuide, axe, ASSETS,
 } from './helpers.mjs';
 
 const COURSES = JSON.parse(fs.readFileSync(path.join(REPO, 'web/demo/courses.json'), 'utf8'));
@@ -161,7 +161,7 @@ test('the catalogue: each course card has the right summary, without a button', 
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   // Four guides, one bundle request: they share it.
-  const bundleRequests = log.requests.filter((r) => r.url.endsWith('.dsse.json') && !r.url.endsWith('fallback.dsse.json'));
+  const bundleRequests = log.requests.filter((r) => r.url.endsWith('.dsse.json') && !r.url.endsWith(ASSETS.fallback));
   assert.equal(bundleRequests.length, 1, bundleRequests.map((r) => r.url).join(', '));
   await context.close();
 });

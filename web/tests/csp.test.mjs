@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, launch, openPage, waitForScreen, tabTo, answerAnything, inGuide, DIST } from './helpers.mjs';
+import { startSite, launch, openPage, waitForScreen, tabTo, answerAnything, inGuide, DIST, ASSETS } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
@@ -19,8 +19,8 @@ after(async () => { await browser?.close(); await site?.stop(); });
 
 test('the server sends the strict policy and the right MIME types', async () => {
   for (const [file, type] of [['index.html', 'text/html'], ['wegwijzer-guide.js', 'text/javascript'],
-    ['wegwijzer.mjs', 'text/javascript'], ['wegwijzer.wasm', 'application/wasm'],
-    ['fallback.dsse.json', 'application/json'], ['iframe.html', 'text/html']]) {
+    [ASSETS.glue, 'text/javascript'], [ASSETS.wasm, 'application/wasm'],
+    [ASSETS.fallback, 'application/json'], ['iframe.html', 'text/html']]) {
     const res = await fetch(`${site.url}${file}`);
     assert.equal(res.status, 200, file);
     assert.equal(res.headers.get('content-security-policy'), CSP, file);

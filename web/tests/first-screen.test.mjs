@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launch, openPage, state, waitForScreen, inGuide, tabTo, BUILT_IN } from './helpers.mjs';
+import { startSite, launch, openPage, state, waitForScreen, inGuide, tabTo, BUILT_IN, ASSETS } from './helpers.mjs';
 
 let site;
 let browser;
@@ -17,7 +17,7 @@ after(async () => { await browser?.close(); await site?.stop(); });
 async function holdCore(page) {
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route('**/wegwijzer.wasm', async (route) => { await held; await route.continue(); });
+  await page.route(`**/${ASSETS.wasm}`, async (route) => { await held; await route.continue(); });
   return release;
 }
 

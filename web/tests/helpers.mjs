@@ -37,7 +37,9 @@ export function bundleInfo(bundleText) {
   return { id: r.id, version: r.version, published: r.published, expires: r.expires, text: payload };
 }
 
-export const BUILT_IN = bundleInfo(fs.readFileSync(path.join(DIST, 'fallback.dsse.json'), 'utf8'));
+// The content-hashed names of the core's files and the built-in bundle (scripts/build-web.sh).
+export const ASSETS = JSON.parse(fs.readFileSync(path.join(DIST, 'assets.json'), 'utf8'));
+export const BUILT_IN = bundleInfo(fs.readFileSync(path.join(DIST, ASSETS.fallback), 'utf8'));
 
 // Signs ruleset text with the native tool; returns the bundle text. With
 // {stranger: true}, signs with a fresh key that no trust root knows.

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DIST, BUILT_IN, startSite, launch, openPage, waitForScreen, answerAll, tabTo, state, sign, withVersion, inGuide, axe,
+  DIST, BUILT_IN, startSite, launch, openPage, waitForScreen, answerAll, tabTo, state, sign, withVersion, inGuide, axe, ASSETS,
 } from './helpers.mjs';
 
 const KIOSK = fs.readFileSync(path.join(DIST, 'kiosk.html'), 'utf8');
@@ -290,7 +290,7 @@ test('idle: "Ben je er nog?", continue, then the session is wiped without a trac
     assert.deepEqual(t.idb, []);
     assert.deepEqual(await context.cookies(), []);
     const allowed = new Set(['kiosk.html', 'kiosk.css', 'kiosk.js', 'favicon.svg', 'wegwijzer-guide.js',
-      'wegwijzer.mjs', 'wegwijzer.wasm', 'fallback.dsse.json', BUNDLE].map((f) => `${site.url}${f}`));
+      ASSETS.glue, ASSETS.wasm, ASSETS.fallback, BUNDLE].map((f) => `${site.url}${f}`));
     for (const e of t.cacheEntries) {
       assert.ok(allowed.has(e.url), `only code and the accepted bundle are cached: ${e.url}`);
       assertNoCanary(`the cached ${e.url}`, e.body);

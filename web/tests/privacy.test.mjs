@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  REPO, startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, inGuide, state, announced,
+  REPO, startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, inGuide, state, announced, ASSETS,
 } from './helpers.mjs';
 
 // Values nobody else would send: typed the Belgian way and stored the JSON way.
@@ -23,7 +23,7 @@ const CANARIES = ['93,5', '93.5', '36,25', '36.25', '1847', '2031-07-13', '13-07
 
 // The only files the guide may fetch (the fixture page is the host page here).
 const STATIC = new Set(['/fixture.html', '/fixture.js', '/fixture.css', '/favicon.svg', '/wegwijzer-guide.js',
-  '/wegwijzer.mjs', '/wegwijzer.wasm', '/bundles/example.dsse.json', '/fallback.dsse.json']);
+  `/${ASSETS.glue}`, `/${ASSETS.wasm}`, '/bundles/example.dsse.json', `/${ASSETS.fallback}`]);
 
 // The test page with a host analytics script (fixtures/host-analytics.js),
 // loaded as a host loads one: a plain script in the head, before the guide.
