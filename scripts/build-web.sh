@@ -2,7 +2,7 @@
 # Builds the widget into dist/: the WebAssembly core, the one module script,
 # the styles, the iframe page, the signed demo bundles, the built-in
 # (fallback) bundle, the trust root, the demo pages, the course pages and the
-# kiosk page. Installs what is
+# kiosk page; the shipped scripts and styles minified. Installs what is
 # missing first (scripts/install-deps.sh: Debian packages incl. emscripten,
 # Node.js only if there is none, `npm ci` from the committed lock file).
 #
@@ -65,9 +65,14 @@ cp web/demo/*.css web/demo/*.js web/demo/*.svg "$out/"
 node web/tools/course-pages.mjs web/demo/courses.json "$ruleset" "$out" >/dev/null
 sed "s/@RULESET_ID@/$ruleset/g" web/kiosk/kiosk.html > "$out/kiosk.html"
 cp web/kiosk/kiosk.css web/kiosk/kiosk.js "$out/"
+# The shipped code is minified (esbuild, web/tools/minify.mjs): the widget,
+# the Emscripten glue, the iframe page's and the kiosk's scripts and styles.
+node web/tools/minify.mjs "$out/wegwijzer-guide.js" "$out/wegwijzer-guide.css" "$out/wegwijzer.mjs" \
+  "$out/iframe.js" "$out/iframe.css" "$out/kiosk.js" "$out/kiosk.css" >/dev/null
 build_id=$(cd "$out" && cat kiosk.html kiosk.css kiosk.js favicon.svg wegwijzer-guide.js wegwijzer-guide.css \
   wegwijzer.mjs wegwijzer.wasm fallback.dsse.json | sha256sum | cut -c1-16)
 sed "s/@BUILD_ID@/$build_id/" web/kiosk/kiosk-sw.js > "$out/kiosk-sw.js"
+node web/tools/minify.mjs --script "$out/kiosk-sw.js" >/dev/null
 rm -rf dist
 mv "$out" dist
 
