@@ -2,7 +2,7 @@
 # Builds the widget into dist/: the WebAssembly core, the one module script,
 # the styles, the iframe page, the signed demo bundles, the built-in
 # (fallback) bundle, the trust root, the demo pages, the course pages and the
-# kiosk page. Installs what is
+# kiosk page; the shipped scripts and styles minified. Installs what is
 # missing first (scripts/install-deps.sh: Debian packages incl. emscripten,
 # Node.js only if there is none, `npm ci` from the committed lock file).
 #
@@ -51,11 +51,15 @@ mkdir -p "$out/bundles"
 # server may cache them for a year (docs/serving.md); a new build has new
 # names. assets.json says which (for the tests and tools; the guide has them
 # compiled in).
+# The shipped code is minified (esbuild, web/tools/minify.mjs; the sources
+# in web/ stay readable); the glue before its name is taken from its bytes.
 hashed() { echo "$2.$(sha256sum "$1" | cut -c1-12).$3"; }
-glue=$(hashed build/wasm/wasm/wegwijzer.mjs wegwijzer mjs)
+cp build/wasm/wasm/wegwijzer.mjs "$out/wegwijzer.mjs"
+node web/tools/minify.mjs "$out/wegwijzer.mjs" >/dev/null
+glue=$(hashed "$out/wegwijzer.mjs" wegwijzer mjs)
+mv "$out/wegwijzer.mjs" "$out/$glue"
 wasm=$(hashed build/wasm/wasm/wegwijzer.wasm wegwijzer wasm)
 fallback=$(hashed "$bundles/$ruleset.dsse.json" fallback dsse.json)
-cp build/wasm/wasm/wegwijzer.mjs "$out/$glue"
 cp build/wasm/wasm/wegwijzer.wasm "$out/$wasm"
 printf '{"glue": "%s", "wasm": "%s", "fallback": "%s"}\n' "$glue" "$wasm" "$fallback" > "$out/assets.json"
 cp web/iframe.html web/iframe.js web/iframe.css "$out/"
@@ -80,10 +84,13 @@ rm "$out/first-screen.json"
 node web/tools/course-pages.mjs web/demo/courses.json "$ruleset" "$out" >/dev/null
 sed "s/@RULESET_ID@/$ruleset/g" web/kiosk/kiosk.html > "$out/kiosk.html"
 cp web/kiosk/kiosk.css web/kiosk/kiosk.js "$out/"
+# The rest of the shipped code is minified too (the glue above).
+node web/tools/minify.mjs "$out/wegwijzer-guide.js" "$out/iframe.js" "$out/iframe.css" "$out/kiosk.js" "$out/kiosk.css" >/dev/null
 build_id=$(cd "$out" && cat kiosk.html kiosk.css kiosk.js favicon.svg wegwijzer-guide.js \
   "$glue" "$wasm" "$fallback" | sha256sum | cut -c1-16)
 sed -e "s/@BUILD_ID@/$build_id/" -e "s/@GLUE@/$glue/" -e "s/@WASM@/$wasm/" -e "s/@FALLBACK@/$fallback/" \
   web/kiosk/kiosk-sw.js > "$out/kiosk-sw.js"
+node web/tools/minify.mjs --script "$out/kiosk-sw.js" >/dev/null
 # Brotli and gzip copies of every text and wasm file, served by
 # Accept-Encoding (scripts/serve.mjs; docs/serving.md for production).
 node web/tools/compress.mjs "$out" >/dev/null
