@@ -36,6 +36,7 @@ const need = (name) => {
 const rulesetText = readFileSync(need('ruleset'), 'utf8');
 const profiles = JSON.parse(readFileSync(need('profiles'), 'utf8'));
 const bundleText = readFileSync(need('bundle'), 'utf8');
+const bundleBytes = readFileSync(need('bundle')); // as the widget passes it: bytes
 const trustRootText = readFileSync(need('trust-root'), 'utf8');
 const wasmDir = need('wasm-dir');
 const nativeDump = JSON.parse(readFileSync(need('native-outcomes'), 'utf8'));
@@ -258,9 +259,9 @@ const readStatuses = (f) => { let s = 0; for (let r = 0; r < resultCount; r++) s
 
 const b64 = (t) => Uint8Array.from(Buffer.from(t, 'base64'));
 async function wasmVerify(s) {
-  const prepared = JSON.parse(s.prepareBundle(bundleText, trustRootText, JSON.stringify({ today: DATE, rulesetId: summary.id })));
+  const prepared = JSON.parse(s.prepareBundle(bundleBytes, trustRootText, JSON.stringify({ today: DATE, rulesetId: summary.id })));
   if (prepared.accepted === false) throw new Error(`wasm: bundle refused: ${prepared.refusal.message}`);
-  const message = b64(prepared.message);
+  const message = s.message().slice(); // a copy: the view is into the module's memory
   const valid = await Promise.all(prepared.checks.map(async (c) => {
     const key = await webcrypto.subtle.importKey('raw', b64(c.publicKey), { name: 'Ed25519' }, false, ['verify']);
     return webcrypto.subtle.verify({ name: 'Ed25519' }, key, b64(c.signature), message);

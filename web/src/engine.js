@@ -95,7 +95,7 @@ function fromBase64(text) {
 async function verifySignatures(prepared) {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) throw new RulesUnavailable('no-ed25519', 'no WebCrypto (insecure context?)');
-  const message = fromBase64(prepared.message);
+  const message = prepared.message;
   return Promise.all(prepared.checks.map(async (check) => {
     let key;
     try {
@@ -120,9 +120,13 @@ function parse(json) {
 }
 
 // prepare -> WebCrypto -> accept. Returns the core's verdict object.
-async function accept(session, bundleText, trustRoot, policy) {
-  const prepared = parse(session.prepareBundle(bundleText, trustRoot, JSON.stringify(policy)));
+// The bundle goes in as its bytes: the core reads exactly what was signed
+// (no lenient decoding on the way) and no text is re-encoded.
+async function accept(session, bundleBytes, trustRoot, policy) {
+  const prepared = parse(session.prepareBundle(bundleBytes, trustRoot, JSON.stringify(policy)));
   if (prepared.accepted === false) return prepared;
+  // A copy: the view is into the module's memory, which may move.
+  prepared.message = session.message().slice();
   const valid = await verifySignatures(prepared);
   return parse(session.acceptBundle(JSON.stringify(valid)));
 }
@@ -160,7 +164,7 @@ async function fetchBytes(url, { refresh = false } = {}) {
   }
   if (!response.ok) return { refusal: { code: 'network', message: `HTTP ${response.status}` } };
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return { bytes, text: new TextDecoder().decode(bytes) };
+  return { bytes };
 }
 
 function fetchShared(url) {
@@ -173,7 +177,7 @@ function fetchShared(url) {
 async function tryBundle(session, url, trustRoot, policy, options = {}) {
   const got = await (options.fetched || (options.refresh ? fetchBytes(url, options) : fetchShared(url)));
   if (got.refusal) return { accepted: false, refusal: got.refusal };
-  const verdict = await accept(session, got.text, trustRoot, policy);
+  const verdict = await accept(session, got.bytes, trustRoot, policy);
   if (!verdict.accepted) return verdict;
   return { ...verdict, bytes: got.bytes, fingerprint: await fingerprintOf(got.bytes) };
 }
