@@ -42,10 +42,12 @@ function lead(text) {
 // The amounts block of a result (also of a result in the course summary).
 // `brief`: each amount with the first sentence of its text; the rest of the
 // explanation opens on request (amountsMore).
+// On screen the amounts speak for themselves (a bold value, then what it
+// is); the "Hoeveel" label stays for screen readers.
 export function amounts(result, ui, locale, brief = false) {
   if (!result.amountDetails || !result.amountDetails.length) return null;
   return h('div', { class: 'ww-block' },
-    h('p', { class: 'ww-label' }, ui.amounts),
+    h('p', { class: brief ? 'ww-label ww-vh' : 'ww-label' }, ui.amounts),
     h('dl', { class: 'ww-amounts' }, result.amountDetails.map((d) => h('div', { class: 'ww-amounts__row' },
       h('dt', { class: 'ww-amounts__value' }, amountValue(d, ui, locale)),
       h('dd', { class: 'ww-amounts__text' }, brief ? lead(d.text)[0] : d.text)))));
