@@ -204,6 +204,13 @@ TEST(Bundle, TruncatedFile) {
     }
 }
 
+TEST(Bundle, ANulByteBeforeTrailingBytesIsRefused) {
+    // The signed envelope, then a NUL and more text: not one JSON document (review D2).
+    std::string bundle = sign(rulesetText(), {ann()});
+    bundle += std::string("\0", 1) + "{\"extra\": true}";
+    EXPECT_EQ(codeOf(verify(bundle, rootOf(1, {ann()}), policyOn("2025-10-01"))), "malformed");
+}
+
 TEST(Bundle, OversizedFile) {
     TrustPolicy policy = policyOn("2025-10-01");
     policy.maxBytes = 1000;

@@ -39,6 +39,16 @@ TEST(StrictJson, RefusesOversizedDocuments) {
     EXPECT_NE(r.problem.message.find("more than the limit"), std::string::npos);
 }
 
+TEST(StrictJson, RefusesANulByteAndWhatFollowsIt) {
+    // Before: nlohmann stopped at the NUL and accepted {} (reliability review D2).
+    const std::string text("{}\0{\"a\": 1}", 11);
+    JsonResult r = parseJson(text);
+    EXPECT_FALSE(r.value);
+    EXPECT_NE(r.problem.message.find("NUL byte at byte 2"), std::string::npos);
+    EXPECT_FALSE(parseJson(std::string("\0", 1)).value);
+    EXPECT_TRUE(parseJson(R"({"a": "\u0000"})").value);  // an escaped NUL in a string is JSON
+}
+
 TEST(StrictJson, ReportsTruncatedDocuments) {
     JsonResult r = parseJson(R"({"a": [1, 2)");
     EXPECT_FALSE(r.value);

@@ -161,6 +161,14 @@ JsonResult parseJson(std::string_view text, const JsonLimits& limits) {
                                   std::to_string(limits.maxBytes)};
         return result;
     }
+    // nlohmann's reader takes a NUL byte for the end of the input: whatever
+    // follows it would be signed or hashed but never read (reliability review
+    // D2). JSON never holds a raw NUL (in a string it must be escaped).
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        result.problem = {"", "the document has a NUL byte at byte " + std::to_string(nul) +
+                                  "; JSON text never contains one"};
+        return result;
+    }
     StrictBuilder builder(text, limits);
     bool ok = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true);
     if (!ok || builder.failed()) {

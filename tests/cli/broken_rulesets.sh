@@ -62,7 +62,12 @@ print(json.dumps(doc))
 PY
 expect_refused "huge file" "$work/huge.json" "more than the limit"
 
-head -c 100000 /dev/urandom >"$work/random.json"
+head -c 100000 /dev/urandom | tr -d '\000' >"$work/random.json"
 expect_refused "random bytes" "$work/random.json" "invalid JSON"
+
+# A valid ruleset, a NUL byte, then more: nlohmann alone stopped at the NUL
+# and accepted the first part (reliability review D2).
+{ cat "$good"; printf '\000{"more": true}'; } >"$work/nul.json"
+expect_refused "a NUL byte after the ruleset" "$work/nul.json" "NUL byte"
 
 exit $failures

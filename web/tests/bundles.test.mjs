@@ -36,6 +36,8 @@ before(async () => {
     'bundles/stranger.dsse.json': sign(BUILT_IN.text, { stranger: true }),
     'bundles/newer.dsse.json': sign(withVersion(BUILT_IN.text, BUILT_IN.version + 1)),
     'bundles/current.dsse.json': builtInText,
+    // The real signed bundle, a NUL byte, then more (reliability review D2).
+    'bundles/nul.dsse.json': `${builtInText}\u0000{"extra": true}`,
   });
   browser = await launch();
 });
@@ -73,6 +75,17 @@ test('one changed byte: refused, the built-in rules are used, and the guide says
   assert.ok(notice, 'a visible notice');
   assert.match(notice.text, /ingebouwde regels/);
   assert.match(notice.text, /de regels zijn veranderd nadat ze ondertekend werden/);
+  assert.match(s.footer, /\(ingebouwde regels\)/);
+  await context.close();
+});
+
+test('a NUL byte and more after a valid bundle: refused as damaged, built-in rules', async () => {
+  const { page, context } = await openPage(browser);
+  const s = await load(page, { bundle: 'bundles/nul.dsse.json' });
+  assert.equal(s.screen, 'question', 'the guide still works, on the built-in rules');
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice, 'a visible notice');
+  assert.match(notice.text, /beschadigd/);
   assert.match(s.footer, /\(ingebouwde regels\)/);
   await context.close();
 });
