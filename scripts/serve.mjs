@@ -11,6 +11,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The files the build compresses, and so may have a .br and a .gz copy.
+import { COMPRESSIBLE } from '../web/tools/compress.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,8 +28,6 @@ const port = Number(option('port', process.env.PORT || 8080));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
-// The files the build compresses (web/tools/compress.mjs).
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

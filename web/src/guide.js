@@ -145,6 +145,12 @@ export class WegwijzerGuide extends HTMLElement {
     return pickLocale(this.getAttribute('lang'));
   }
 
+  // No footer on a kiosk (its page shows the rules for staff) or in a
+  // catalogue card (one per course would repeat the same line).
+  get #showsFooter() {
+    return !this.#isKiosk && this.#mode !== 'course-summary';
+  }
+
   get #ui() {
     return strings(this.locale);
   }
@@ -284,7 +290,6 @@ export class WegwijzerGuide extends HTMLElement {
   // the page's rules (first-screen.js), else a loading line.
   #renderLoading(error = null) {
     this.#screen = 'loading';
-    const showFooter = !this.#isKiosk && this.#mode !== 'course-summary';
     const first = this.#isCourse ? null : firstScreen({
       rulesetId: this.#rulesetId, locale: this.locale, ui: this.#ui, builtIn: !this.#bundleUrl, error,
       onAction: (action) => this.#earlyAction(action),
@@ -297,7 +302,7 @@ export class WegwijzerGuide extends HTMLElement {
     this.#current = first.view;
     this.#parts.screen.replaceChildren(first.view.element);
     this.#parts.screen.dataset.screen = 'early-question';
-    this.#parts.footer.replaceChildren(...(showFooter ? [first.footer] : []));
+    this.#parts.footer.replaceChildren(...(this.#showsFooter ? [first.footer] : []));
   }
 
   // An answer on the first screen before the core is ready: kept, and given
@@ -373,10 +378,7 @@ export class WegwijzerGuide extends HTMLElement {
     this.#questions = new Map(d.questions.map((q) => [q.id, q]));
     const ctx = { loaded: this.#loaded, ui: this.#ui, locale: this.locale };
     this.#parts.notices.replaceChildren(...renderNotices(ctx));
-    // No footer on a kiosk (its page shows the rules for staff) or in a
-    // catalogue card (one per course would repeat the same line).
-    const footer = this.#isKiosk || this.#mode === 'course-summary' ? [] : [renderFooter(ctx)];
-    this.#parts.footer.replaceChildren(...footer);
+    this.#parts.footer.replaceChildren(...(this.#showsFooter ? [renderFooter(ctx)] : []));
     this.#describeCourse();
   }
 

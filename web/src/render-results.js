@@ -116,17 +116,16 @@ export function cautions(result, ui) {
     h('ul', {}, result.cautions.map((c) => h('li', {}, c))));
 }
 
-// How to apply. `brief`: the first step's first sentence (the link) only;
-// every step in full, with its link or address, opens on request
-// (applyMore), and always on paper, where the brief line is hidden
-// (.ww-brief) so nothing is printed twice.
-function apply(result, ui, kiosk, brief = false) {
+// How to apply: the first step's first sentence (the link) only; every
+// step in full, with its link or address, opens on request (applyMore), and
+// always on paper, where this brief line is hidden (.ww-brief) so nothing
+// is printed twice.
+function apply(result, ui, kiosk) {
   if (!result.apply || !result.apply.length) return null;
-  const steps = brief ? result.apply.slice(0, 1) : result.apply;
-  const folded = brief && hasMoreToApply(result);
-  return h('div', { class: folded ? 'ww-block ww-apply ww-brief' : 'ww-block ww-apply' },
+  const first = result.apply[0];
+  return h('div', { class: hasMoreToApply(result) ? 'ww-block ww-apply ww-brief' : 'ww-block ww-apply' },
     h('p', { class: 'ww-label' }, ui.apply),
-    h('ul', {}, steps.map((a) => h('li', {}, linkOrAddress(a.url, brief ? lead(a.text)[0] : a.text, ui, kiosk)))));
+    h('ul', {}, h('li', {}, linkOrAddress(first.url, lead(first.text)[0], ui, kiosk))));
 }
 
 function hasMoreToApply(result) {
@@ -162,7 +161,7 @@ function card(result, ui, locale, body) {
 
 function eligibleCard(result, ui, locale, kiosk) {
   return card(result, ui, locale, [
-    amounts(result, ui, locale, true), apply(result, ui, kiosk, true),
+    amounts(result, ui, locale, true), apply(result, ui, kiosk),
     more(ui, applyMore(result, ui, kiosk), amountsMore(result, ui, locale), reasons(ui.reasons, result.reasons, ui), cautions(result, ui),
       sources(result, ui, kiosk))]);
 }
@@ -174,7 +173,7 @@ function possibleCard(result, ui, locale, kiosk) {
   const met = result.reasons.filter((r) => r.outcome !== 'open');
   return card(result, ui, locale, [
     open.length ? reasons(ui.possibleIf, open, ui) : null,
-    amounts(result, ui, locale, true), apply(result, ui, kiosk, true),
+    amounts(result, ui, locale, true), apply(result, ui, kiosk),
     more(ui, open.length ? null : h('p', { class: 'ww-block', 'data-unsure': '' }, ui.possibleUnsure),
       applyMore(result, ui, kiosk), amountsMore(result, ui, locale), reasons(ui.reasons, met, ui), cautions(result, ui),
       sources(result, ui, kiosk))]);
