@@ -163,24 +163,46 @@ Status combine(const Version& v, const std::vector<CriterionOutcome>& criteria) 
 }
 
 // Follows open slots through askIf: a question whose askIf is still unknown
-// cannot be asked yet, but the questions its askIf waits for can.
-void expandThroughAskIf(const Ruleset& rs, const Sheet& sheet, std::vector<bool>& open) {
-    bool changed = true;
-    while (changed) {
-        changed = false;
-        for (const Question& q : rs.questions) {
-            const auto slot = static_cast<std::size_t>(q.slot);
-            if (!open[slot] || !q.askIf.valid()) continue;
-            std::vector<bool> more(open.size(), false);
-            q.askIf.markOpenSlots(sheet.slots, more);
-            for (std::size_t i = 0; i < more.size(); ++i) {
-                if (more[i] && !open[i]) {
-                    open[i] = true;
-                    changed = true;
-                }
+// cannot be asked yet, but the questions its askIf waits for can. A
+// worklist: each open question's askIf is looked at once. `markAskIf(slot,
+// more)` marks the slots the askIf of that slot's question waits for.
+template <typename MarkAskIf>
+void expandWith(std::vector<bool>& open, MarkAskIf&& markAskIf) {
+    std::vector<std::size_t> work, more;
+    for (std::size_t slot = 0; slot < open.size(); ++slot) {
+        if (open[slot]) work.push_back(slot);
+    }
+    while (!work.empty()) {
+        const std::size_t slot = work.back();
+        work.pop_back();
+        more.clear();
+        markAskIf(slot, more);
+        for (std::size_t i : more) {
+            if (!open[i]) {
+                open[i] = true;
+                work.push_back(i);
             }
         }
     }
+}
+
+// The slots an expression waits for, as a list.
+std::vector<std::size_t> openSlotList(const Expression& e, const std::vector<Value>& slots) {
+    std::vector<bool> open(slots.size(), false);
+    e.markOpenSlots(slots, open);
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < open.size(); ++k) {
+        if (open[k]) out.push_back(k);
+    }
+    return out;
+}
+
+void expandThroughAskIf(const Ruleset& rs, const Sheet& sheet, std::vector<bool>& open) {
+    expandWith(open, [&](std::size_t slot, std::vector<std::size_t>& more) {
+        if (slot < rs.questions.size() && rs.questions[slot].askIf.valid()) {
+            more = openSlotList(rs.questions[slot].askIf, sheet.slots);
+        }
+    });
 }
 
 bool askable(const Question& q, const Sheet& sheet) {
@@ -297,55 +319,122 @@ OpenSet openSet(const Ruleset& rs, const Sheet& sheet, const Date& date, const s
     return open;
 }
 
-// The lookahead tries one answer at a time: a result whose criteria and
-// amounts read none of the slots that answer changed keeps its part of the
-// open set. Each pursued result's part for the current answers, and the
-// slots it reads, computed once per planning.
+// The lookahead tries one answer at a time: a criterion or amount that
+// reads none of the slots that answer changed keeps its verdict and the
+// slots it waits for. Each pursued result's criteria and amounts for the
+// current answers, and the slots each reads, computed once per planning.
 class OpenSetCache {
 public:
     OpenSetCache(const Ruleset& rs, const Sheet& sheet, const Date& date, const std::vector<bool>& pursued) : rs_(rs) {
-        std::vector<const Criterion*> openCriteria;
         for (std::size_t i = 0; i < rs.results.size(); ++i) {
             const Version* v = pursued[i] ? rs.results[i].versionAt(date) : nullptr;
             if (v == nullptr) continue;
-            Part part{v, emptyOpenSet(rs), std::vector<bool>(rs.slotCount(), false)};
-            addOpenSlots(*v, sheet, part.open, openCriteria);
-            for (const Criterion& c : v->criteria) c.test.markReadSlots(part.reads);
-            for (const Amount& a : v->amounts) a.value.markReadSlots(part.reads);
+            Part part{i, v, {}, {}};
+            for (const Criterion& c : v->criteria) {
+                Piece piece = readsOf(c.test);
+                piece.status = judge(c, sheet.slots, nullptr);
+                if (piece.status == CriterionStatus::Open) piece.opens = openSlotList(c.test, sheet.slots);
+                part.criteria.push_back(std::move(piece));
+            }
+            for (const Amount& a : v->amounts) {
+                Piece piece = readsOf(a.value);
+                piece.status = a.value.evaluate(sheet.slots).isUnknown() ? CriterionStatus::Open : CriterionStatus::Met;
+                if (piece.status == CriterionStatus::Open) piece.opens = openSlotList(a.value, sheet.slots);
+                part.amounts.push_back(std::move(piece));
+            }
             parts_.push_back(std::move(part));
+        }
+        for (const Question& q : rs.questions) {
+            Piece piece = readsOf(q.askIf);
+            piece.opens = openSlotList(q.askIf, sheet.slots);
+            askIf_.push_back(std::move(piece));
         }
     }
 
     // The open set after a trial answer: `changed` marks the slots whose
-    // settled value differs from the current answers'.
-    OpenSet after(const Sheet& trial, const std::vector<bool>& changed) const {
+    // settled value differs from the current answers'; `pursued`, the
+    // results pursued after it (a subset of those pursued now).
+    OpenSet after(const Sheet& trial, const std::vector<bool>& changed, const std::vector<bool>& pursued) const {
         OpenSet open = emptyOpenSet(rs_);
-        std::vector<const Criterion*> openCriteria;
         for (const Part& part : parts_) {
-            bool touched = false;
-            for (std::size_t k = 0; k < changed.size() && !touched; ++k) touched = changed[k] && part.reads[k];
-            if (touched) {
-                addOpenSlots(*part.version, trial, open, openCriteria);
-                continue;
+            if (!pursued[part.result]) continue;
+            bool notMet = false, anyOpen = false;
+            for (std::size_t c = 0; c < part.criteria.size() && !notMet; ++c) {
+                const CriterionStatus s = part.criteria[c].touchedBy(changed)
+                                              ? judge(part.version->criteria[c], trial.slots, nullptr)
+                                              : part.criteria[c].status;
+                notMet = s == CriterionStatus::NotMet;
+                anyOpen = anyOpen || s == CriterionStatus::Open;
             }
-            open.undecided += part.open.undecided;
-            for (std::size_t k = 0; k < open.verdict.size(); ++k) {
-                if (part.open.verdict[k]) open.verdict[k] = true;
-                if (part.open.amount[k]) open.amount[k] = true;
+            const Status status = versionStatus(*part.version, notMet, anyOpen);
+            if (status == Status::NotEligible) continue;
+            if (status == Status::Unknown) {
+                ++open.undecided;
+                for (std::size_t c = 0; c < part.criteria.size(); ++c) {
+                    const Piece& piece = part.criteria[c];
+                    if (!piece.touchedBy(changed)) {
+                        mark(piece.opens, open.verdict);
+                    } else if (judge(part.version->criteria[c], trial.slots, nullptr) == CriterionStatus::Open) {
+                        part.version->criteria[c].test.markOpenSlots(trial.slots, open.verdict);
+                    }
+                }
+            }
+            for (std::size_t k = 0; k < part.amounts.size(); ++k) {
+                const Piece& piece = part.amounts[k];
+                const Expression& value = part.version->amounts[k].value;
+                if (!piece.touchedBy(changed)) {
+                    mark(piece.opens, open.amount);
+                } else if (value.evaluate(trial.slots).isUnknown()) {
+                    value.markOpenSlots(trial.slots, open.amount);
+                }
             }
         }
-        expandOpenSet(rs_, trial, open);
+        // Through askIf: an askIf that reads no changed slot waits for what it did.
+        auto markAskIf = [&](std::size_t slot, std::vector<std::size_t>& more) {
+            if (slot >= askIf_.size() || !rs_.questions[slot].askIf.valid()) return;
+            more = askIf_[slot].touchedBy(changed) ? openSlotList(rs_.questions[slot].askIf, trial.slots)
+                                                   : askIf_[slot].opens;
+        };
+        expandWith(open.verdict, markAskIf);
+        expandWith(open.amount, markAskIf);
         return open;
     }
 
 private:
-    struct Part {
-        const Version* version;
-        OpenSet open;             // before following askIf
-        std::vector<bool> reads;  // slots its criteria and amounts read
+    // A criterion or an amount: the slots it reads, and for the current
+    // answers whether it is open and the slots it waits for.
+    struct Piece {
+        std::vector<std::size_t> reads;
+        CriterionStatus status = CriterionStatus::Open;  // amounts: Open (unknown) or Met (known)
+        std::vector<std::size_t> opens;
+
+        bool touchedBy(const std::vector<bool>& changed) const {
+            return std::any_of(reads.begin(), reads.end(), [&](std::size_t k) { return changed[k]; });
+        }
     };
+    struct Part {
+        std::size_t result;  // index in the ruleset's results
+        const Version* version;
+        std::vector<Piece> criteria;
+        std::vector<Piece> amounts;
+    };
+
+    Piece readsOf(const Expression& e) const {
+        std::vector<bool> read(rs_.slotCount(), false);
+        e.markReadSlots(read);
+        Piece piece;
+        for (std::size_t k = 0; k < read.size(); ++k) {
+            if (read[k]) piece.reads.push_back(k);
+        }
+        return piece;
+    }
+    static void mark(const std::vector<std::size_t>& slots, std::vector<bool>& into) {
+        for (std::size_t k : slots) into[k] = true;
+    }
+
     const Ruleset& rs_;
     std::vector<Part> parts_;
+    std::vector<Piece> askIf_;  // by question (slot)
 };
 
 // §8.5: the questions of the open set not answered yet (nor with "I don't
@@ -394,17 +483,18 @@ double orderByExpectedQuestions(const Ruleset& rs, const Sheet& sheet, const Dat
             Sheet trial = sheet;
             trial.given[static_cast<std::size_t>(q.slot)] = sample.value;
             settle(rs, trial, nullptr);
-            OpenSet open;
-            if (&q == rs.goal) {
-                open = openSet(rs, trial, date, pursuedResults(rs, trial));  // the goal changes what is pursued
-            } else {
-                for (std::size_t k = 0; k < changed.size(); ++k) {
-                    const Value& was = sheet.slots[k];
-                    const Value& now = trial.slots[k];
-                    changed[k] = !(was.isUnknown() ? now.isUnknown() : strictEquals(was, now));
-                }
-                open = cache.after(trial, changed);
+            for (std::size_t k = 0; k < changed.size(); ++k) {
+                const Value& was = sheet.slots[k];
+                const Value& now = trial.slots[k];
+                changed[k] = !(was.isUnknown() ? now.isUnknown() : strictEquals(was, now));
             }
+            // The goal changes what is pursued (never more than now).
+            std::vector<bool> after = pursued;
+            if (&q == rs.goal) {
+                const std::vector<bool> chosen = pursuedResults(rs, trial);
+                for (std::size_t r = 0; r < after.size(); ++r) after[r] = after[r] && chosen[r];
+            }
+            const OpenSet open = cache.after(trial, changed, after);
             total += sample.weight;
             left += sample.weight * static_cast<double>(remainingOf(rs, trial, open));
             decided += sample.weight * (static_cast<double>(undecided) - static_cast<double>(open.undecided));
