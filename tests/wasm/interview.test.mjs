@@ -165,3 +165,28 @@ test("an answer the core refuses is not kept", () => {
   assert.ok(!(id in iv.answers));
   assert.ok(calls > 0);
 });
+
+// The widget evaluates each answer of the question on screen ahead, in idle
+// time (guide.js #prefetch): that only helps when what it evaluates is
+// exactly what the submit of that answer then asks the core.
+test("withAnswer asks the core what submitting that answer asks, after Back and after 'I don't know' too", () => {
+  const p = person("gent-werknemer", "tijd");
+  const seen = [];
+  const iv = new Interview({ status: (answers) => { seen.push(JSON.stringify(answers)); return JSON.parse(session.status(JSON.stringify(answers), DATE)); }, questions });
+  iv.start();
+  const check = (value) => {
+    const ahead = JSON.stringify(iv.withAnswer(iv.current, value));
+    seen.length = 0;
+    assert.equal(iv.submit(value === DONT_KNOW ? { unknown: true } : { value }), null);
+    assert.equal(seen[0], ahead, `the first evaluation of the answer to ${iv.path[iv.index - 1]}`);
+  };
+  check(p.doel);
+  check(p.statuut);
+  iv.back();
+  check(p.statuut); // a question answered before, walked again after Back
+  const id = iv.current;
+  iv.submit({ unknown: true });
+  iv.back();
+  assert.equal(iv.current, id);
+  check(p[id]); // an "I don't know" replaced by an answer
+});

@@ -60,7 +60,9 @@ export class WegwijzerGuide extends HTMLElement {
   #root;
   #parts;
   #loaded = null; // {core, session, rules, builtIn, refusal}
-  #statusMemo = null; // {key, value}: the last compact evaluation
+  #statusMemo = new Map(); // answers JSON -> compact evaluation, for #memoOf's rules and date
+  #memoOf = null;
+  #prefetchToken = null;
   #questions = new Map(); // id -> question (texts in the current locale)
   // The interview (answers in memory only, the questions asked, the screen
   // on): interview.js, without the DOM. Rebuilt for each session.
@@ -87,6 +89,7 @@ export class WegwijzerGuide extends HTMLElement {
   // and a step number, never an answer; the URL does not change.
   #historyMark = null;
   #depth = 0; // the step number of the history entry the session stands on
+  #unpushed = []; // history entries of steps already shown, not yet pushed (#pushStep)
   #onPopState = (e) => this.#safely(() => this.#popState(e.state))();
   // Leaving or reloading the page with answers in progress asks first.
   #onBeforeUnload = (e) => {
@@ -424,19 +427,53 @@ export class WegwijzerGuide extends HTMLElement {
   // The compact evaluation (statuses, next questions, progress, errors; no
   // texts), once per set of answers: every screen after an answer reads it.
   #statusOf(answers) {
-    const key = JSON.stringify(answers);
-    if (this.#statusMemo?.key === key && this.#statusMemo.loaded === this.#loaded && this.#statusMemo.date === this.#date) {
-      return this.#statusMemo.value;
+    if (this.#memoOf?.loaded !== this.#loaded || this.#memoOf.date !== this.#date) {
+      this.#statusMemo.clear();
+      this.#memoOf = { loaded: this.#loaded, date: this.#date };
     }
-    const value = JSON.parse(this.#loaded.session.status(key, this.#date));
-    if (value.error) throw new RulesUnavailable('other', value.error);
-    this.#statusMemo = { key, value, loaded: this.#loaded, date: this.#date };
+    const key = JSON.stringify(answers);
+    let value = this.#statusMemo.get(key);
+    if (!value) {
+      value = JSON.parse(this.#loaded.session.status(key, this.#date));
+      if (value.error) throw new RulesUnavailable('other', value.error);
+      if (this.#statusMemo.size >= 32) this.#statusMemo.delete(this.#statusMemo.keys().next().value);
+      this.#statusMemo.set(key, value);
+    }
     return value;
+  }
+
+  // While the person reads a question, the core evaluates each of its
+  // answers in idle time, one per idle period: the chosen one is then ready
+  // and the next screen comes without waiting for the core (issue 13: on a
+  // phone the evaluation with its planning takes most of the time after a
+  // click). Choice and yes/no questions only: a number has no short list.
+  #prefetch() {
+    const id = this.#iv.current;
+    const question = this.#questions.get(id);
+    if (!question) return;
+    const values = question.type === 'choice' ? question.options.map((o) => o.value)
+      : question.type === 'boolean' ? [true, false] : [];
+    const token = {};
+    this.#prefetchToken = token;
+    const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 50));
+    const step = () => {
+      if (this.#prefetchToken !== token || this.#screen !== 'question' || this.#iv.current !== id || !values.length) return;
+      try {
+        this.#statusOf(this.#iv.withAnswer(id, values.shift()));
+      } catch {
+        return; // the person's own click reports it
+      }
+      idle(step);
+    };
+    idle(step);
   }
 
   // Forgets everything the person gave or saw (memory and the live region).
   #clearAnswers() {
     // Entries of an earlier session stay in the history; they are not ours any more.
+    this.#flushSteps();
+    this.#statusMemo.clear();
+    this.#prefetchToken = null;
     this.#historyMark = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
     this.#depth = 0;
     this.#iv = this.#newInterview();
@@ -498,16 +535,24 @@ export class WegwijzerGuide extends HTMLElement {
     this.#show(true);
   }
 
-  // A step forward: a history entry with no answer in it.
+  // A step forward: a history entry with no answer in it. It is pushed after
+  // the next screen is painted: Chromium's pushState can take 10 ms or more,
+  // and the person waits for the screen, not for the entry.
   #pushStep() {
     if (!this.#usesHistory) return;
     this.#depth += 1;
-    history.pushState({ wegwijzer: this.#historyMark, step: this.#depth }, '');
+    this.#unpushed.push({ wegwijzer: this.#historyMark, step: this.#depth });
+    if (this.#unpushed.length === 1) requestAnimationFrame(() => setTimeout(() => this.#flushSteps()));
+  }
+
+  #flushSteps() {
+    for (const state of this.#unpushed.splice(0)) history.pushState(state, '');
   }
 
   // The guide's own Back button goes through the history, so that the
   // browser's Back and Forward stay in step with it.
   #goBack() {
+    this.#flushSteps();
     if (this.#usesHistory && this.#depth > 0) history.back();
     else this.#back();
   }
@@ -517,6 +562,7 @@ export class WegwijzerGuide extends HTMLElement {
   #popState(state) {
     if (!this.#usesHistory || !this.#loaded || !['course', 'question', 'check', 'results'].includes(this.#screen)) return;
     if (state && state.wegwijzer !== undefined && state.wegwijzer !== this.#historyMark) return;
+    this.#unpushed = []; // the browser moved before they were pushed: #depth still counts them as steps to undo
     const target = state && Number.isInteger(state.step) ? state.step : 0;
     if (target < this.#depth) {
       const steps = this.#depth - target;
@@ -595,6 +641,7 @@ export class WegwijzerGuide extends HTMLElement {
     this.#parts.screen.replaceChildren(...[backButton, view.element].filter(Boolean));
     this.#parts.screen.dataset.screen = this.#screen;
     if (focus) view.heading.focus();
+    if (this.#screen === 'question') this.#prefetch();
   }
 
   #showResults(early) {

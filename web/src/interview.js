@@ -64,6 +64,13 @@ export class Interview {
   }
 
   // The core's best next question (it leaves out what is not to be asked).
+  // What the core is asked after `value` is submitted for question `id`.
+  withAnswer(id, value) {
+    const unknown = new Set(this.unknown);
+    unknown.delete(id);
+    return this.withFacts({ ...this.answers, [id]: value }, unknown);
+  }
+
   nextQuestion() {
     return this.status().next[0];
   }
