@@ -1,5 +1,7 @@
 #include "crypto.hpp"
 
+#include "wegwijzer/bundle.hpp"
+
 #include <memory>
 
 #include <openssl/evp.h>
@@ -85,6 +87,7 @@ std::optional<std::string> signEd25519(const PrivateKey& key, std::string_view m
 
 bool verifyEd25519(std::string_view publicKey, std::string_view message, std::string_view signature) {
     if (publicKey.size() != 32 || signature.size() != 64) return false;
+    if (isWeakEd25519PublicKey(publicKey)) return false;  // OpenSSL accepts them
     Owned<EVP_PKEY> key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
                                                     reinterpret_cast<const unsigned char*>(publicKey.data()), 32));
     Owned<EVP_MD_CTX> ctx(EVP_MD_CTX_new());

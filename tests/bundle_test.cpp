@@ -292,3 +292,90 @@ TEST(Bundle, ACorruptSecondSignatureByTheSameKeyIsRefused) {
     e.signatures = {{ann()->trusted.keyid, good}, {ann()->trusted.keyid, bad}};
     EXPECT_EQ(codeOf(verify(envelopeToJson(e), rootOf(1, {ann()}), policyOn("2025-10-01"))), "bad-signature");
 }
+
+// Issue 15, D3: keys that let anyone sign.
+namespace {
+
+std::string fromHex(const std::string& hex) {
+    std::string out;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    return out;
+}
+
+std::string trustRootWith(const std::vector<std::string>& publicKeys, int threshold = 1) {
+    Json keys = Json::array();
+    for (std::size_t i = 0; i < publicKeys.size(); ++i) {
+        keys.push_back({{"keyid", std::string(64, static_cast<char>('a' + i))}, {"publicKey", base64Encode(publicKeys[i])},
+                        {"owner", "Owner " + std::to_string(i)}});
+    }
+    return Json{{"format", "wegwijzer-trust-root/1"}, {"threshold", threshold}, {"keys", keys}}.dump();
+}
+
+// The 32-byte encodings of every point of small order, with either sign of x,
+// and non-canonical encodings (y >= 2^255 - 19) of points of small order.
+std::vector<std::string> weakKeys() {
+    std::vector<std::string> out;
+    for (const char* y : {"0000000000000000000000000000000000000000000000000000000000000000",
+                          "0100000000000000000000000000000000000000000000000000000000000000",
+                          "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                          "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+                          "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+                          "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",     // y = p (0)
+                          "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"}) {  // y = p + 1 (1)
+        std::string key = fromHex(y);
+        out.push_back(key);
+        key[31] = static_cast<char>(key[31] | 0x80);  // the other sign of x
+        out.push_back(key);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(TrustRootFile, RefusesWeakKeysWithThePathOfTheKey) {
+    for (const std::string& weak : weakKeys()) {
+        LoadedTrustRoot loaded = parseTrustRoot(trustRootWith({ann()->trusted.publicKey, weak}));
+        EXPECT_FALSE(loaded.root) << base64Encode(weak);
+        ASSERT_EQ(loaded.problems.size(), 1u) << base64Encode(weak);
+        EXPECT_EQ(loaded.problems[0].path, "/keys/1/publicKey");
+        EXPECT_NE(loaded.problems[0].message.find("weak Ed25519 key"), std::string::npos) << loaded.problems[0].message;
+    }
+    for (const Signer& s : signers()) EXPECT_FALSE(isWeakEd25519PublicKey(s.trusted.publicKey));
+    EXPECT_TRUE(parseTrustRoot(trustRootWith({ann()->trusted.publicKey, bert()->trusted.publicKey})).root);
+}
+
+// R = the identity, S = 0: a valid signature of anything under the identity key.
+TEST(Bundle, AForgedSignatureUnderTheIdentityKeyIsRefused) {
+    const std::string identity = fromHex("0100000000000000000000000000000000000000000000000000000000000000");
+    const std::string forged = identity + std::string(32, '\0');
+    EXPECT_FALSE(native::verifyEd25519(identity, "any message at all", forged));
+
+    // A trust root made in code (not read from a file) with that key: the
+    // signature is not even checked, the key is trusted by no one.
+    TrustRoot root;
+    root.keys.push_back(TrustedKey{std::string(64, 'f'), identity, "Mallory", {}, {}});
+    Envelope e{kRulesetPayloadType, rulesetText(), {{std::string(64, 'f'), forged}}};
+    PreparedBundle p = prepareBundle(envelopeToJson(e), root, policyOn("2025-10-01"));
+    EXPECT_TRUE(p.checks.empty());
+    EXPECT_EQ(codeOf(decideBundle(p, {}, root, policyOn("2025-10-01"))), "unknown-key");
+}
+
+// Issue 15, D4: one public key under two key ids.
+TEST(TrustRootFile, RefusesOnePublicKeyUnderTwoKeyIds) {
+    LoadedTrustRoot loaded = parseTrustRoot(trustRootWith({ann()->trusted.publicKey, ann()->trusted.publicKey}, 2));
+    EXPECT_FALSE(loaded.root);
+    ASSERT_FALSE(loaded.problems.empty());
+    EXPECT_EQ(loaded.problems[0].path, "/keys/1/publicKey");
+    EXPECT_NE(loaded.problems[0].message.find("same public key"), std::string::npos) << loaded.problems[0].message;
+}
+
+TEST(Bundle, OneKeyUnderTwoKeyIdsCountsOnce) {
+    TrustRoot root = rootOf(2, {ann(), bert()});
+    root.keys[1].publicKey = ann()->trusted.publicKey;  // Bert's card holds Ann's key (made in code: the file is refused)
+    Envelope e{kRulesetPayloadType, rulesetText(), {}};
+    const std::string sig = *native::signEd25519(ann()->key, preAuthEncoding(e.payloadType, e.payload));
+    e.signatures = {{root.keys[0].keyid, sig}, {root.keys[1].keyid, sig}};
+    EXPECT_EQ(codeOf(verify(envelopeToJson(e), root, policyOn("2025-10-01"))), "threshold-not-met");
+    // With a real second key it passes: the test is about the copy.
+    EXPECT_TRUE(verify(sign(rulesetText(), {ann(), bert()}), rootOf(2, {ann(), bert()}), policyOn("2025-10-01")).accepted());
+}

@@ -114,6 +114,35 @@ const TrustedKey* TrustRoot::key(std::string_view keyid) const {
     return nullptr;
 }
 
+bool isWeakEd25519PublicKey(std::string_view publicKey) {
+    if (publicKey.size() != 32) return true;
+    // y: the low 255 bits, little-endian; the top bit is the sign of x.
+    unsigned char y[32];
+    std::copy(publicKey.begin(), publicKey.end(), y);
+    y[31] &= 0x7f;
+    // Non-canonical: y >= p = 2^255 - 19 (ed ff .. ff 7f, little-endian).
+    bool atLeastP = y[0] >= 0xed && y[31] == 0x7f;
+    for (int i = 1; i < 31 && atLeastP; ++i) atLeastP = y[i] == 0xff;
+    if (atLeastP) return true;
+    // The y of every point of small order: 1 (the identity), p - 1 (order 2),
+    // 0 (the two of order 4) and the two y of the four points of order 8
+    // (x^2 follows from y; the sign bit picks x or -x, both small order).
+    static const char* const kSmallOrderY[] = {
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0100000000000000000000000000000000000000000000000000000000000000",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+    };
+    auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+    for (const char* hex : kSmallOrderY) {
+        bool same = true;
+        for (int i = 0; i < 32 && same; ++i) same = y[i] == ((nibble(hex[2 * i]) << 4) | nibble(hex[2 * i + 1]));
+        if (same) return true;
+    }
+    return false;
+}
+
 LoadedTrustRoot parseTrustRoot(std::string_view text) {
     LoadedTrustRoot out;
     auto report = [&](std::string path, std::string message) { out.problems.push_back({std::move(path), std::move(message)}); };
@@ -165,8 +194,17 @@ LoadedTrustRoot parseTrustRoot(std::string_view text) {
             if (!isLowerHex(key.keyid)) report(pointerAppend(p, "keyid"), "must be a lower-case hexadecimal key id");
             if (!raw || raw->size() != 32) {
                 report(pointerAppend(p, "publicKey"), "must be the canonical base64 of a 32-byte Ed25519 public key");
+            } else if (isWeakEd25519PublicKey(*raw)) {
+                report(pointerAppend(p, "publicKey"), "is a weak Ed25519 key (a point of small order, or not in canonical "
+                                                      "form): anyone could make signatures it accepts; make a new key");
             } else {
                 key.publicKey = *raw;
+                for (const TrustedKey& other : root.keys) {
+                    if (other.publicKey == key.publicKey) {
+                        report(pointerAppend(p, "publicKey"), "is the same public key as key " + other.keyid +
+                                                                  ": a key counts once toward the threshold, so list it once");
+                    }
+                }
             }
             if (key.owner.empty()) report(pointerAppend(p, "owner"), "must name the key's owner");
             for (const char* bound : {"validFrom", "validUntil"}) {
@@ -260,7 +298,7 @@ PreparedBundle prepareBundle(std::string_view bytes, const TrustRoot& root, cons
     out.message = preAuthEncoding(out.envelope.payloadType, out.envelope.payload);
     for (const Signature& s : out.envelope.signatures) {
         const TrustedKey* key = root.key(s.keyid);
-        if (key == nullptr) {
+        if (key == nullptr || isWeakEd25519PublicKey(key->publicKey)) {  // a weak key is trusted by no one
             ++out.untrustedSignatures;
         } else if (!key->validOn(policy.today)) {
             ++out.outOfValiditySignatures;
@@ -283,7 +321,9 @@ BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<boo
         return v;
     }
     // A failed signature by a trusted key means tampering: refuse outright.
-    // Valid signatures count once per distinct key.
+    // Valid signatures count once per distinct public key (one key listed
+    // under two key ids counts once too).
+    std::vector<std::string> keys;
     for (std::size_t i = 0; i < valid.size(); ++i) {
         if (!valid[i]) {
             v.refusal = refuse(refusal::kBadSignature, "the signature of key " + prepared.checks[i].keyid +
@@ -291,9 +331,12 @@ BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<boo
             return v;
         }
         const std::string& keyid = prepared.checks[i].keyid;
-        if (std::find(v.signers.begin(), v.signers.end(), keyid) == v.signers.end()) v.signers.push_back(keyid);
+        const std::string& key = prepared.checks[i].publicKey;
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+        keys.push_back(key);
+        v.signers.push_back(keyid);
     }
-    if (v.signers.size() < static_cast<std::size_t>(root.threshold)) {
+    if (keys.size() < static_cast<std::size_t>(root.threshold)) {
         if (v.signers.empty() && prepared.outOfValiditySignatures > 0) {
             v.refusal = refuse(refusal::kKeyNotValid, "the bundle is signed only by keys not valid on " +
                                                           policy.today.toString());

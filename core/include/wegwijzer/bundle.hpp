@@ -72,6 +72,14 @@ struct LoadedTrustRoot {
     Problems problems;
 };
 LoadedTrustRoot parseTrustRoot(std::string_view text);
+
+// A 32-byte Ed25519 public key that no one may trust (TUF and libsodium
+// refuse them too): a point of small order (the identity and the other seven
+// points of order 1, 2, 4 or 8; with one of them, the signature R = that
+// point, S = 0 verifies for any message) or a non-canonical encoding (y of
+// 2^255 - 19 or more). Other byte strings that are no point at all fail
+// every signature check. Decided on the bytes, without curve arithmetic.
+bool isWeakEd25519PublicKey(std::string_view publicKey);
 std::string trustRootToJson(const TrustRoot& root);
 
 // What the client demands of a bundle.
