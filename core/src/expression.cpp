@@ -796,6 +796,29 @@ void markOpen(const Node& n, const Context& ctx, const Frame* frame, std::vector
     }
 }
 
+constexpr std::uint64_t kStepsCap = std::uint64_t{1} << 62;
+
+std::uint64_t addSteps(std::uint64_t a, std::uint64_t b) { return std::min(kStepsCap, a + b); }  // a, b <= the cap
+
+std::uint64_t timesSteps(std::uint64_t a, std::uint64_t b) { return b != 0 && a > kStepsCap / b ? kStepsCap : a * b; }
+
+std::size_t longestArray(const Node& n) {
+    std::size_t longest = n.op == Op::ArrayLiteral ? n.args.size() : 0;
+    for (const auto& arg : n.args) longest = std::max(longest, longestArray(*arg));
+    return longest;
+}
+
+std::uint64_t stepsOf(const Node& n, std::size_t longest) {
+    if (n.op == Op::Reduce) {
+        const std::uint64_t lambda = addSteps(1, stepsOf(*n.args[1], longest));
+        return addSteps(addSteps(1, addSteps(stepsOf(*n.args[0], longest), stepsOf(*n.args[2], longest))),
+                        timesSteps(longest, lambda));
+    }
+    std::uint64_t steps = 1;
+    for (const auto& arg : n.args) steps = addSteps(steps, stepsOf(*arg, longest));
+    return steps;
+}
+
 void collectThresholdsIn(const Node& n, std::vector<std::pair<int, double>>& out) {
     const bool comparison = n.op == Op::Less || n.op == Op::Greater || n.op == Op::LessOrEqual ||
                             n.op == Op::GreaterOrEqual || n.op == Op::StrictEquals ||
@@ -873,6 +896,8 @@ void Expression::markOpenSlots(const std::vector<Value>& slots, std::vector<bool
 void Expression::markReadSlots(std::vector<bool>& read) const {
     if (root_) markRead(*root_, read);
 }
+
+std::uint64_t Expression::worstCaseSteps() const { return root_ ? stepsOf(*root_, longestArray(*root_)) : 0; }
 
 void Expression::collectThresholds(std::vector<std::pair<int, double>>& slotAndValue) const {
     if (root_) collectThresholdsIn(*root_, slotAndValue);

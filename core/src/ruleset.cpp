@@ -716,6 +716,7 @@ struct RulesetLoader {
         if (const Json* list = r.array("results")) results(*list, r.at("results"));
         collectThresholds();
         goalQuestion();
+        checkLimits();
     }
 
     // The goal question (rules-format §3.1): at most one, a choice asked of
@@ -751,12 +752,73 @@ struct RulesetLoader {
         }
         for (const auto& [slot, value] : found) {
             if (slot < 0 || slot >= static_cast<int>(rs.questions.size())) continue;
-            auto& t = rs.questions[static_cast<std::size_t>(slot)].thresholds;
-            if (std::find(t.begin(), t.end(), value) == t.end()) t.push_back(value);
+            rs.questions[static_cast<std::size_t>(slot)].thresholds.push_back(value);
         }
-        for (Question& q : rs.questions) std::sort(q.thresholds.begin(), q.thresholds.end());
+        for (Question& q : rs.questions) {
+            std::sort(q.thresholds.begin(), q.thresholds.end());
+            q.thresholds.erase(std::unique(q.thresholds.begin(), q.thresholds.end()), q.thresholds.end());
+        }
     }
+
+    // The limits on work (rules-format §5.7): a ruleset whose evaluation or
+    // next-question planning could take long is refused before it is signed
+    // or used. Each is far above what the real rules need (the test
+    // Limits.TheRealRulesetIsFarBelowEveryLimit prints how far).
+    void checkLimits() {
+        std::uint64_t total = 0;
+        bool each = true;
+        auto check = [&](const Expression& e, const std::string& pointer) {
+            const std::uint64_t steps = e.worstCaseSteps();
+            total = std::min(total + steps, std::uint64_t{1} << 62);
+            if (steps <= limits::kStepsPerExpression) return;
+            each = false;
+            report(pointer, "this expression can take up to " + stepCount(steps) + " steps to evaluate, more than the limit of " +
+                                stepCount(limits::kStepsPerExpression) +
+                                ": use shorter lists, or fewer \"reduce\" inside \"reduce\"");
+        };
+        for (const Question& q : rs.questions) {
+            check(q.askIf, pointerAppend(q.pointer, "askIf"));
+            if (q.thresholds.size() > limits::kThresholdsPerQuestion) {
+                report(q.pointer, "the rules compare this question with " + std::to_string(q.thresholds.size()) +
+                                      " different numbers, more than the limit of " +
+                                      std::to_string(limits::kThresholdsPerQuestion) +
+                                      ": planning the next question tries each of them");
+            }
+        }
+        for (const Result& res : rs.results) {
+            for (const Version& v : res.versions) {
+                for (const Criterion& c : v.criteria) check(c.test, pointerAppend(c.pointer, "test"));
+                for (const Amount& a : v.amounts) check(a.value, pointerAppend(a.pointer, "value"));
+            }
+        }
+        if (each && total > limits::kStepsPerRuleset) {
+            each = false;
+            report("", "all the rules together can take up to " + stepCount(total) +
+                           " steps to evaluate once, more than the limit of " + stepCount(limits::kStepsPerRuleset));
+        }
+        std::uint64_t samples = 0;
+        for (const Question& q : rs.questions) samples += planningSamples(q);
+        const std::uint64_t planning = samples != 0 && total > (std::uint64_t{1} << 62) / samples ? std::uint64_t{1} << 62
+                                                                                                  : samples * total;
+        if (each && planning > limits::kPlanningSteps) {
+            report("", "planning the next question can take up to " + stepCount(planning) + " steps (" +
+                           std::to_string(samples) + " trial answers), more than the limit of " +
+                           stepCount(limits::kPlanningSteps) + ": use fewer or simpler rules, or fewer numbers in them");
+        }
+    }
+
+    static std::string stepCount(std::uint64_t n) { return n >= (std::uint64_t{1} << 62) ? "more than 10^18" : std::to_string(n); }
 };
+
+std::size_t planningSamples(const Question& q) {
+    switch (q.type) {
+        case QuestionType::Choice: return q.options.size();
+        case QuestionType::Boolean: return 2;
+        case QuestionType::Number: return 2 + 3 * q.thresholds.size();
+        case QuestionType::Date: return 0;
+    }
+    return 0;
+}
 
 LoadedRuleset loadRulesetDocument(const Json& document) {
     auto rs = std::make_shared<Ruleset>();

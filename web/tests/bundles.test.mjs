@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startSite, launch, openPage, fixtureUrl, state, announced, sign, withVersion, inGuide, DIST, BUILT_IN, ASSETS,
+  startSite, launch, openPage, fixtureUrl, state, announced, sign, signUnchecked, withVersion, inGuide, DIST, BUILT_IN, ASSETS,
 } from './helpers.mjs';
 
 const builtInText = fs.readFileSync(path.join(DIST, ASSETS.fallback), 'utf8');
@@ -28,6 +28,17 @@ function addDays(iso, days) {
   return d.toISOString().slice(0, 10);
 }
 
+// Reliability review D1: four "reduce" inside each other over 300 items
+// (8 * 10^9 steps) as the first criterion of the first result.
+function timeBomb(text) {
+  const rules = JSON.parse(text);
+  let lambda = { '+': [{ var: 'accumulator' }, 1] };
+  for (let d = 0; d < 4; d += 1) lambda = { reduce: [new Array(300).fill(0), lambda, 0] };
+  const number = rules.questions.find((q) => q.type === 'number').id;
+  rules.results[0].versions.at(-1).criteria[0].test = { '>=': [{ var: number }, lambda] };
+  return JSON.stringify(rules);
+}
+
 let site;
 let browser;
 before(async () => {
@@ -38,6 +49,9 @@ before(async () => {
     'bundles/current.dsse.json': builtInText,
     // The real signed bundle, a NUL byte, then more (reliability review D2).
     'bundles/nul.dsse.json': `${builtInText}\u0000{"extra": true}`,
+    // A ruleset that would evaluate for hours, signed with a valid key (the
+    // command refuses to sign it; a key holder's own tool might not).
+    'bundles/time-bomb.dsse.json': signUnchecked(timeBomb(BUILT_IN.text)),
   });
   browser = await launch();
 });
@@ -88,6 +102,26 @@ test('one changed byte: refused, the built-in rules are used, and the guide says
 
 test('a NUL byte and more after a valid bundle: refused as damaged, built-in rules', async () => {
   await refusedForBuiltIn('bundles/nul.dsse.json', /beschadigd/);
+});
+
+test('a signed time bomb: refused when loaded (the limits on work), the page never freezes, built-in rules', async () => {
+  const { page, context } = await openPage(browser);
+  // The longest gap between two animation frames while the guide loads.
+  await page.addInitScript(() => {
+    window.__longestGap = 0;
+    let last = performance.now();
+    const tick = (now) => { window.__longestGap = Math.max(window.__longestGap, now - last); last = now; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const s = await load(page, { bundle: 'bundles/time-bomb.dsse.json' });
+  assert.equal(s.screen, 'question', 'the guide still works, on the built-in rules');
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice, 'a visible notice');
+  assert.match(notice.text, /de regels bevatten een fout/);
+  assert.match(s.footer, /\(ingebouwde regels\)/);
+  const gap = await page.evaluate(() => window.__longestGap);
+  assert.ok(gap < 1000, `the page kept drawing frames (longest gap ${Math.round(gap)} ms)`);
+  await context.close();
 });
 
 test('signed by an unknown key: refused, built-in rules, with the reason', async () => {

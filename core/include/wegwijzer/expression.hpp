@@ -74,6 +74,13 @@ public:
     // Every number literal compared with a variable (for enumerating answer spaces).
     void collectThresholds(std::vector<std::pair<int, double>>& slotAndValue) const;
 
+    // Rule mode: how many operations one evaluation can take at most (every
+    // node once; a `reduce` runs its lambda once per item, and no array of
+    // the rules is longer than the longest array written in the expression,
+    // since answers are never arrays). Saturates at 2^62. The load limits of
+    // rules-format §5.7 are checked on it.
+    std::uint64_t worstCaseSteps() const;
+
     // The expression as written (for rendering it to people); null when invalid.
     const Json& source() const;
 

@@ -17,6 +17,15 @@
 
 namespace wegwijzer {
 
+// The limits on the work a ruleset can ask for (rules-format §5.7), checked
+// when it is loaded: beyond them it is refused, so it is never signed or used.
+namespace limits {
+inline constexpr std::uint64_t kStepsPerExpression = 100000;  // one test, amount or askIf, at most
+inline constexpr std::uint64_t kStepsPerRuleset = 1000000;    // all of them together, evaluated once
+inline constexpr std::size_t kThresholdsPerQuestion = 100;    // different numbers compared with one question
+inline constexpr std::uint64_t kPlanningSteps = 20000000;     // the trial answers of planning times the steps above
+}  // namespace limits
+
 // A text in every locale of the ruleset: locale -> text.
 using Text = std::map<std::string, std::string>;
 
@@ -51,6 +60,11 @@ struct Question {
     int slot = -1;
     std::string pointer;
 };
+
+// How many trial answers next-question planning tries for a question, at most: each
+// option, yes and no, or a number's bounds and each number compared with
+// it, one below and one above (a date: none).
+std::size_t planningSamples(const Question& q);
 
 struct Source {
     std::string url;

@@ -1,0 +1,149 @@
+// The limits on work (issue 15, D1; rules-format §5.7): a ruleset that could
+// make every client evaluate for minutes is refused when it is loaded, with
+// the pointer of what is too big, so it can be neither signed nor used.
+
+#include <chrono>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+using namespace wegwijzer;
+using wegwijzer::testing::minimalRuleset;
+using wegwijzer::testing::readFile;
+
+namespace {
+
+const char* kTest = "/results/0/versions/1/criteria/1/test";
+
+// {"reduce": [[0, 0, ...], LAMBDA, 0]}, `depth` deep, over `items` items each.
+Json nestedReduce(int depth, int items) {
+    Json lambda = {{"+", {{{"var", "accumulator"}}, 1}}};
+    for (int d = 0; d < depth; ++d) {
+        Json list = Json::array();
+        for (int i = 0; i < items; ++i) list.push_back(0);
+        lambda = {{"reduce", {list, lambda, 0}}};
+    }
+    return lambda;
+}
+
+LoadedRuleset loadWithTest(const Json& test, double& seconds) {
+    Json doc = minimalRuleset();
+    doc["results"][0]["versions"][1]["criteria"][1]["test"] = test;
+    const auto start = std::chrono::steady_clock::now();
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return loaded;
+}
+
+}  // namespace
+
+// The review's bomb: four reduce deep over 300 items (8.1e9 steps), 3.2 KB.
+TEST(Limits, NestedReduceIsRefusedAtLoadWithItsPointer) {
+    double seconds = 0;
+    LoadedRuleset loaded = loadWithTest({{">=", {{{"var", "uren"}}, nestedReduce(4, 300)}}}, seconds);
+    EXPECT_FALSE(loaded.ruleset);
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_EQ(loaded.problems[0].path, kTest);
+    EXPECT_NE(loaded.problems[0].message.find("can take up to 40635451505 steps"), std::string::npos) << loaded.problems[0].message;
+    EXPECT_NE(loaded.problems[0].message.find("more than the limit of 100000"), std::string::npos);
+    EXPECT_LT(seconds, 1.0);
+}
+
+TEST(Limits, TheCountSaturatesInsteadOfOverflowing) {
+    double seconds = 0;
+    LoadedRuleset loaded = loadWithTest({{">=", {{{"var", "uren"}}, nestedReduce(9, 200)}}}, seconds);  // 200^9 > 2^62
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].message.find("more than 10^18"), std::string::npos) << loaded.problems[0].message;
+}
+
+TEST(Limits, AShortReduceIsAccepted) {
+    double seconds = 0;
+    EXPECT_TRUE(loadWithTest({{">=", {{{"var", "uren"}}, nestedReduce(2, 50)}}}, seconds).ruleset);  // 2 601 steps
+}
+
+// The review's planning bomb: one question compared with very many numbers.
+TEST(Limits, TooManyNumbersComparedWithOneQuestionAreRefused) {
+    Json any = Json::array();
+    for (int i = 0; i < 101; ++i) any.push_back({{"===", {{{"var", "uren"}}, i / 2.0}}});
+    double seconds = 0;
+    LoadedRuleset loaded = loadWithTest({{"or", any}}, seconds);
+    EXPECT_FALSE(loaded.ruleset);
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_EQ(loaded.problems[0].path, "/questions/1");
+    EXPECT_NE(loaded.problems[0].message.find("101 different numbers"), std::string::npos) << loaded.problems[0].message;
+
+    any.erase(any.begin());  // 100: at the limit
+    EXPECT_TRUE(loadWithTest({{"or", any}}, seconds).ruleset);
+}
+
+TEST(Limits, TheWholeRulesetHasALimitToo) {
+    Json doc = minimalRuleset();
+    Json& criteria = doc["results"][0]["versions"][1]["criteria"];
+    const Json model = criteria[1];
+    for (int i = 0; i < 12; ++i) {  // 12 tests of 98 706 steps: each under the limit, together over a million
+        Json c = model;
+        c["id"] = "groot-" + std::to_string(i);
+        c["test"] = {{">=", {{{"var", "uren"}}, nestedReduce(2, 140)}}};
+        criteria.push_back(c);
+    }
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    EXPECT_FALSE(loaded.ruleset);
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_EQ(loaded.problems[0].path, "");
+    EXPECT_NE(loaded.problems[0].message.find("all the rules together"), std::string::npos) << loaded.problems[0].message;
+}
+
+TEST(Limits, PlanningHasALimitToo) {
+    Json doc = minimalRuleset();
+    Json& criteria = doc["results"][0]["versions"][1]["criteria"];
+    const Json model = criteria[1];
+    Json any = Json::array();
+    for (int i = 0; i < 10; ++i) any.push_back({{"===", {{{"var", "uren"}}, i + 1}}});
+    criteria[1]["test"] = {{"or", any}};  // 41 trial answers in all
+    for (int i = 0; i < 10; ++i) {  // 10 tests of 98 706 steps: under both limits above
+        Json c = model;
+        c["id"] = "groot-" + std::to_string(i);
+        c["test"] = {{">=", {{{"var", "uren"}}, nestedReduce(2, 140)}}};
+        criteria.push_back(c);
+    }
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    EXPECT_FALSE(loaded.ruleset);
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].message.find("planning the next question can take up to"), std::string::npos)
+        << loaded.problems[0].message;
+}
+
+// The limits leave the real rules room to grow: each figure at most a tenth
+// of its limit.
+TEST(Limits, TheRealRulesetIsFarBelowEveryLimit) {
+    for (const std::string& name : wegwijzer::testing::rulesetDirsWithCases()) {
+        LoadedRuleset loaded = loadRuleset(readFile(std::string(WEGWIJZER_RULES_DIR) + "/" + name + "/ruleset.json"));
+        ASSERT_TRUE(loaded.ruleset) << name;
+        std::uint64_t most = 0, total = 0;
+        std::size_t thresholds = 0, samples = 0;
+        auto add = [&](const Expression& e) {
+            most = std::max(most, e.worstCaseSteps());
+            total += e.worstCaseSteps();
+        };
+        for (const Question& q : loaded.ruleset->questions) {
+            add(q.askIf);
+            thresholds = std::max(thresholds, q.thresholds.size());
+            samples += planningSamples(q);
+        }
+        for (const Result& r : loaded.ruleset->results) {
+            for (const Version& v : r.versions) {
+                for (const Criterion& c : v.criteria) add(c.test);
+                for (const Amount& a : v.amounts) add(a.value);
+            }
+        }
+        std::cout << name << ": most steps in one expression " << most << ", all together " << total
+                  << ", most numbers compared with one question " << thresholds << ", planning " << samples * total
+                  << " steps\n";
+        EXPECT_LE(most * 10, limits::kStepsPerExpression) << name;
+        EXPECT_LE(total * 10, limits::kStepsPerRuleset) << name;
+        EXPECT_LE(thresholds * 10, limits::kThresholdsPerQuestion) << name;
+        EXPECT_LE(samples * total * 10, limits::kPlanningSteps) << name;
+    }
+}
