@@ -78,17 +78,24 @@ TEST(Limits, TooManyNumbersComparedWithOneQuestionAreRefused) {
     EXPECT_TRUE(loadWithTest({{"or", any}}, seconds).ruleset);
 }
 
-TEST(Limits, TheWholeRulesetHasALimitToo) {
+// The mini ruleset with `count` more criteria of 98 706 steps each (under
+// the limit of one expression), the first test replaced by `first` if given.
+static LoadedRuleset withBigCriteria(int count, const Json& first = nullptr) {
     Json doc = minimalRuleset();
     Json& criteria = doc["results"][0]["versions"][1]["criteria"];
     const Json model = criteria[1];
-    for (int i = 0; i < 12; ++i) {  // 12 tests of 98 706 steps: each under the limit, together over a million
+    if (!first.is_null()) criteria[1]["test"] = first;
+    for (int i = 0; i < count; ++i) {
         Json c = model;
         c["id"] = "groot-" + std::to_string(i);
         c["test"] = {{">=", {{{"var", "uren"}}, nestedReduce(2, 140)}}};
         criteria.push_back(c);
     }
-    LoadedRuleset loaded = loadRulesetDocument(doc);
+    return loadRulesetDocument(doc);
+}
+
+TEST(Limits, TheWholeRulesetHasALimitToo) {
+    LoadedRuleset loaded = withBigCriteria(12);  // together over a million
     EXPECT_FALSE(loaded.ruleset);
     ASSERT_EQ(loaded.problems.size(), 1u);
     EXPECT_EQ(loaded.problems[0].path, "");
@@ -96,19 +103,10 @@ TEST(Limits, TheWholeRulesetHasALimitToo) {
 }
 
 TEST(Limits, PlanningHasALimitToo) {
-    Json doc = minimalRuleset();
-    Json& criteria = doc["results"][0]["versions"][1]["criteria"];
-    const Json model = criteria[1];
+    EXPECT_TRUE(withBigCriteria(10).ruleset);  // under both limits above
     Json any = Json::array();
     for (int i = 0; i < 10; ++i) any.push_back({{"===", {{{"var", "uren"}}, i + 1}}});
-    criteria[1]["test"] = {{"or", any}};  // 41 trial answers in all
-    for (int i = 0; i < 10; ++i) {  // 10 tests of 98 706 steps: under both limits above
-        Json c = model;
-        c["id"] = "groot-" + std::to_string(i);
-        c["test"] = {{">=", {{{"var", "uren"}}, nestedReduce(2, 140)}}};
-        criteria.push_back(c);
-    }
-    LoadedRuleset loaded = loadRulesetDocument(doc);
+    LoadedRuleset loaded = withBigCriteria(10, {{"or", any}});  // and 41 trial answers in all
     EXPECT_FALSE(loaded.ruleset);
     ASSERT_EQ(loaded.problems.size(), 1u);
     EXPECT_NE(loaded.problems[0].message.find("planning the next question can take up to"), std::string::npos)
