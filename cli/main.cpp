@@ -35,6 +35,7 @@ constexpr int kNegative = 1;
 constexpr int kUsage = 2;
 
 constexpr std::uintmax_t kMaxFileBytes = 64u * 1024u * 1024u;
+constexpr std::size_t kMaxCourseLine = 1024u * 1024u;  // one course of a catalogue (courses)
 
 const char* kUsageText = R"(wegwijzer - eligibility rules for Flemish training incentives
 
@@ -153,12 +154,15 @@ Args parseArgs(int argc, char** argv, int start, const std::vector<std::string>&
     return a;
 }
 
-// A whole number written as digits only (no sign, no trailing text).
+// A whole number written as digits only (no sign, no trailing text), up to
+// 2^53 - 1 (the largest ruleset version, rules-format §2).
 std::optional<long long> wholeNumber(const std::string& text) {
-    if (text.empty() || text.size() > 15 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (text.empty() || text.size() > 16 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return std::nullopt;
     }
-    return std::stoll(text);
+    const long long n = std::stoll(text);  // 16 digits fit in a long long
+    if (n > 9007199254740991LL) return std::nullopt;
+    return n;
 }
 
 int usageError(const std::string& message) {
@@ -166,12 +170,37 @@ int usageError(const std::string& message) {
     return kUsage;
 }
 
+// One line of at most `limit` bytes; the rest of a longer line is read and
+// dropped (never held), and `tooLong` says so. False at the end of input.
+bool readLine(std::istream& in, std::string& line, std::size_t limit, bool& tooLong) {
+    line.clear();
+    tooLong = false;
+    bool any = false;
+    for (int c; (c = in.get()) != std::char_traits<char>::eof();) {
+        any = true;
+        if (c == '\n') return true;
+        if (line.size() < limit) {
+            line.push_back(static_cast<char>(c));
+        } else {
+            tooLong = true;
+        }
+    }
+    return any;
+}
+
 // Reads a whole file ("-" = stdin), refusing what is not a readable regular file.
 std::optional<std::string> readFile(const std::string& path, std::string& error) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        return ss.str();
+    if (path == "-") {  // the same cap as a file's, checked while reading (issue 15, D6)
+        std::string text;
+        char chunk[65536];
+        while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+            text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+            if (text.size() > kMaxFileBytes) {
+                error = "standard input: larger than " + std::to_string(kMaxFileBytes) + " bytes";
+                return std::nullopt;
+            }
+        }
+        return text;
     }
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
@@ -725,7 +754,8 @@ int cmdVerify(int argc, char** argv) {
         if (!text) continue;
         auto n = wholeNumber(*text);
         if (!n || (std::string(name) == "grace-days" && *n > 3650)) {
-            return usageError(std::string("--") + name + " takes a whole number (grace days at most 3650)");
+            return usageError(std::string("--") + name + (std::string(name) == "grace-days" ? " takes a whole number of at most 3650"
+                                                                                         : " takes a whole number of at most 9007199254740991"));
         }
         if (std::string(name) == "min-version") {
             policy.minVersion = *n;
@@ -977,6 +1007,8 @@ int cmdCourses(int argc, char** argv) {
     std::ifstream file;
     std::istream* in = &std::cin;
     if (args.positional[1] != "-") {
+        std::error_code ec;
+        if (!fs::is_regular_file(args.positional[1], ec)) return usageError(args.positional[1] + ": not a file");
         file.open(args.positional[1], std::ios::binary);
         if (!file) return usageError(args.positional[1] + ": cannot be read");
         in = &file;
@@ -989,17 +1021,27 @@ int cmdCourses(int argc, char** argv) {
         out = &outFile;
     }
     const auto start = std::chrono::steady_clock::now();
-    std::size_t count = 0, errors = 0;
+    std::size_t count = 0, errors = 0, lineNumber = 0;
     std::string line;
-    while (std::getline(*in, line)) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    bool tooLong = false;
+    while (readLine(*in, line, kMaxCourseLine, tooLong)) {
+        ++lineNumber;  // physical lines, blank ones too: what an editor shows (D7)
+        if (!tooLong && line.find_first_not_of(" \t\r") == std::string::npos) continue;
         ++count;
-        JsonResult parsed = parseJson(line, JsonLimits{1024 * 1024, 16});
-        Json labels = parsed.value ? courseLabels(*rs, *parsed.value, *date)
-                                   : Json{{"line", count}, {"error", parsed.problem.message}};
-        if (labels.contains("error")) ++errors;
+        JsonResult parsed = tooLong ? JsonResult{} : parseJson(line, JsonLimits{kMaxCourseLine, 16});
+        Json labels = tooLong        ? Json{{"error", "the line is longer than " + std::to_string(kMaxCourseLine) + " bytes"}}
+                      : parsed.value ? courseLabels(*rs, *parsed.value, *date)
+                                     : Json{{"error", parsed.problem.message}};
+        if (labels.contains("error")) {
+            ++errors;
+            labels["line"] = lineNumber;  // every error can be found, also without an id
+        }
         *out << labels.dump() << "\n";
         if (count % 10000 == 0) std::cerr << "\r" << count << " courses..." << std::flush;
+    }
+    if (!out->flush()) {
+        std::cerr << "wegwijzer: courses: the output could not be written" << (args.option("output") ? ": " + *args.option("output") : "") << "\n";
+        return kUsage;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << "\r" << count << " courses in " << seconds << " s (" << static_cast<long>(static_cast<double>(count) / std::max(seconds, 1e-9))

@@ -379,3 +379,16 @@ TEST(Bundle, OneKeyUnderTwoKeyIdsCountsOnce) {
     // With a real second key it passes: the test is about the copy.
     EXPECT_TRUE(verify(sign(rulesetText(), {ann(), bert()}), rootOf(2, {ann(), bert()}), policyOn("2025-10-01")).accepted());
 }
+
+// Reliability review D11: a key whose validity ends before it starts.
+TEST(TrustRootFile, RefusesAKeyThatWouldNeverBeValid) {
+    TrustRoot root = rootOf(1, {ann()});
+    root.keys[0].validFrom = Date::parse("2026-06-01");
+    root.keys[0].validUntil = Date::parse("2026-05-31");
+    LoadedTrustRoot loaded = parseTrustRoot(trustRootToJson(root));
+    EXPECT_FALSE(loaded.root);
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_EQ(loaded.problems[0].path, "/keys/0/validUntil");
+    root.keys[0].validUntil = Date::parse("2026-06-01");  // one day is fine
+    EXPECT_TRUE(parseTrustRoot(trustRootToJson(root)).root);
+}

@@ -213,6 +213,9 @@ LoadedTrustRoot parseTrustRoot(std::string_view text) {
                 if (!d) report(pointerAppend(p, bound), "must be a date of the form YYYY-MM-DD");
                 (std::string(bound) == "validFrom" ? key.validFrom : key.validUntil) = d;
             }
+            if (key.validFrom && key.validUntil && *key.validUntil < *key.validFrom) {
+                report(pointerAppend(p, "validUntil"), "is before validFrom: the key would never be valid");
+            }
             if (root.key(key.keyid) != nullptr) report(pointerAppend(p, "keyid"), "duplicate key id " + key.keyid);
             root.keys.push_back(std::move(key));
         }

@@ -83,6 +83,25 @@ check "courses with bad lines" 1 "$wegwijzer" courses "$rules/opleidingsincentiv
 contains out '"id":"b"'
 contains out 'personal question'
 
+# Reliability review D6, D7: line numbers as an editor shows them (blank lines
+# count), on every error; a line over 1 MiB is an error for that line only,
+# never held whole; a directory is not a catalogue; a lost output fails.
+printf '%s\n' '{"id": "a", "facts": {}}' '' '{"id": null, "facts": {"statuut": "student"}}' >"$work/lines.jsonl"
+check "courses: line numbers count blank lines" 1 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/lines.jsonl" --date 2026-11-23
+contains out '"line":3'
+python3 -c "print('x' * 2000000); print('{\"id\": \"k\", \"facts\": {}}')" >"$work/long.jsonl"
+check "courses: a line over 1 MiB" 1 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/long.jsonl" --date 2026-11-23
+contains out '{"error":"the line is longer than 1048576 bytes","line":1}'
+contains out '"id":"k"'
+check "courses: a directory is not a catalogue" 2 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work" --date 2026-11-23
+contains err "not a file"
+if [[ -w /dev/full ]]; then
+  check "courses: output that cannot be written fails" 2 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/catalogue.jsonl" --date 2026-11-23 -o /dev/full
+  contains err "could not be written"
+fi
+check "standard input has the 64 MiB cap of a file" 2 bash -c "head -c 70000000 /dev/zero | '$wegwijzer' lint -"
+contains err "standard input: larger than 67108864 bytes"
+
 check "logic" 0 "$wegwijzer" logic '{"<=": [1, {"var": "x"}, 3]}' '{"x": 2}'
 contains out "true"
 check "logic extension" 0 "$wegwijzer" logic '{"*": [125, 0.8]}'

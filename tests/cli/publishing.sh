@@ -36,6 +36,10 @@ check "wrong ruleset id" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work
 contains out "wrong-ruleset-id"
 check "rollback" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 2
 contains out "rollback"
+# Reliability review D8: versions go up to 2^53 - 1, and so does --min-version.
+check "--min-version 2^53 - 1 is a rollback, not a usage error" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 9007199254740991
+check "--min-version above 2^53 - 1" 2 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 9007199254740992
+contains err "at most 9007199254740991"
 
 # The exact payload is the exact file.
 python3 - "$work/bundle.json" "$ruleset" <<'PY' || failures=$((failures + 1))
