@@ -5,6 +5,7 @@
 // an expression that fails on its data), 2 usage or input errors.
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -221,9 +222,35 @@ std::optional<std::string> readFile(const std::string& path, std::string& error)
     return ss.str();
 }
 
+// Text from a file, as it goes to a terminal: control characters (C0, DEL
+// and C1) are written as \u escapes, so an unsigned string cannot forge a
+// line or move the cursor (reliability review D9). Messages of the core
+// quote names from the input; none of them holds a line break of its own.
+std::string safe(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        unsigned code = 0x100;  // none
+        if (c < 0x20 || c == 0x7f) {
+            code = c;
+        } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            code = static_cast<unsigned char>(text[++i]);
+        }
+        if (code == 0x100) {
+            out += text[i];
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", code);
+            out += buf;
+        }
+    }
+    return out;
+}
+
 void printProblems(const std::string& file, const Problems& problems) {
     for (const Problem& p : problems) {
-        std::cerr << file << ": " << (p.path.empty() ? "(document)" : p.path) << ": " << p.message << "\n";
+        std::cerr << file << ": " << (p.path.empty() ? "(document)" : safe(p.path)) << ": " << safe(p.message) << "\n";
     }
 }
 
@@ -290,7 +317,7 @@ std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exi
         policy.today = date;
         BundleVerdict verdict = verifyBundle(*text, *root, policy, nativeVerify);
         if (!verdict.accepted()) {
-            std::cerr << path << ": refused: " << verdict.refusal->code << ": " << verdict.refusal->message << "\n";
+            std::cerr << path << ": refused: " << verdict.refusal->code << ": " << safe(verdict.refusal->message) << "\n";
             exitCode = kNegative;
             return nullptr;
         }
@@ -361,7 +388,7 @@ int cmdLint(int argc, char** argv) {
         options.resultsWithCases = &expected;
     }
     const Problems warnings = lintWarnings(*rs, options);
-    for (const Problem& w : warnings) std::cout << args.positional[0] << ": warning: " << w.path << ": " << w.message << "\n";
+    for (const Problem& w : warnings) std::cout << args.positional[0] << ": warning: " << safe(w.path) << ": " << safe(w.message) << "\n";
     if (!warnings.empty()) std::cout << warnings.size() << " warning" << (warnings.size() == 1 ? "" : "s") << "\n";
     return warnings.empty() || !args.flag("strict") ? kOk : kNegative;
 }
@@ -473,7 +500,7 @@ int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
     std::cout << out.dump(2) << "\n";
     auto print = [](const std::string& where, const Json& errors) {
         for (const Json& e : errors) {
-            std::cerr << where << ": " << e["path"].get<std::string>() << ": " << e["message"].get<std::string>() << "\n";
+            std::cerr << where << ": " << safe(e["path"].get<std::string>()) << ": " << safe(e["message"].get<std::string>()) << "\n";
         }
     };
     print(*answersPath, out["errors"]);
@@ -502,7 +529,7 @@ std::optional<Json> jsonArgument(const std::string& arg, const char* what) {
     if (!arg.empty() && arg[0] == '@') return readJsonFile(arg.substr(1));
     JsonResult parsed = parseJson(arg);
     if (!parsed.value) {
-        std::cerr << "wegwijzer: " << what << ": " << parsed.problem.message << "\n";
+        std::cerr << "wegwijzer: " << what << ": " << safe(parsed.problem.message) << "\n";
         return std::nullopt;
     }
     return parsed.value;
@@ -530,7 +557,7 @@ int cmdLogic(int argc, char** argv) {
     Expression e = compile(*expression, options, problems);
     if (!e.valid()) {
         for (const Problem& p : problems) {
-            std::cerr << "wegwijzer: invalid expression at " << (p.path.empty() ? "(root)" : p.path) << ": " << p.message
+            std::cerr << "wegwijzer: invalid expression at " << (p.path.empty() ? "(root)" : safe(p.path)) << ": " << safe(p.message)
                       << "\n";
         }
         return kUsage;
@@ -538,7 +565,7 @@ int cmdLogic(int argc, char** argv) {
     Value v = e.evaluate(data);
     if (v.isError()) {
         const Problem& p = v.errorProblem();
-        std::cerr << "wegwijzer: evaluation failed at " << (p.path.empty() ? "(root)" : p.path) << ": " << p.message
+        std::cerr << "wegwijzer: evaluation failed at " << (p.path.empty() ? "(root)" : safe(p.path)) << ": " << safe(p.message)
                   << "\n";
         return kNegative;
     }
@@ -569,23 +596,34 @@ bool writeNewFile(const std::string& path, const std::string& content, bool secr
 }
 
 // Replaces a file atomically (write a sibling, then rename), so a failed
-// write never leaves half a bundle behind.
+// write never leaves half a bundle behind. The sibling gets a fresh name
+// (mkstemp: created, never opened through a planted link; reliability review
+// D11) and is removed when anything fails.
 bool replaceFile(const std::string& path, const std::string& content) {
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out || !(out << content) || !out.flush()) {
-            std::cerr << "wegwijzer: cannot write " << temp << "\n";
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) {
-        std::cerr << "wegwijzer: cannot replace " << path << ": " << ec.message() << "\n";
+    std::string temp = path + ".XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) {
+        std::cerr << "wegwijzer: cannot write next to " << path << "\n";
         return false;
     }
-    return true;
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n <= 0) break;
+        written += static_cast<std::size_t>(n);
+    }
+    const bool ok = written == content.size() && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+    ::close(fd);
+    std::error_code ec;
+    if (!ok) {
+        std::cerr << "wegwijzer: cannot write " << temp << "\n";
+    } else {
+        fs::rename(temp, path, ec);
+        if (!ec) return true;
+        std::cerr << "wegwijzer: cannot replace " << path << ": " << ec.message() << "\n";
+    }
+    ::unlink(temp.c_str());
+    return false;
 }
 
 int cmdKeygen(int argc, char** argv) {
@@ -612,7 +650,11 @@ int cmdKeygen(int argc, char** argv) {
     Json card = {{"keyid", keyid}, {"owner", args.option("owner").value_or("unnamed")},
                  {"publicKey", base64Encode(pair->publicKey)}};
     if (!writeNewFile(*privatePath, pair->privatePem, true)) return kUsage;
-    if (!writeNewFile(*publicPath, card.dump(2) + "\n", false)) return kUsage;
+    if (!writeNewFile(*publicPath, card.dump(2) + "\n", false)) {
+        ::unlink(privatePath->c_str());  // a private key without its card is never left behind (D11)
+        std::cerr << "wegwijzer: removed " << *privatePath << " again\n";
+        return kUsage;
+    }
     std::cout << keyid << "\n";
     return kOk;
 }
@@ -771,7 +813,7 @@ int cmdVerify(int argc, char** argv) {
     if (!text) return usageError(error);
     BundleVerdict verdict = verifyBundle(*text, *root, policy, nativeVerify);
     if (!verdict.accepted()) {
-        std::cerr << path << ": refused: " << verdict.refusal->code << ": " << verdict.refusal->message << "\n";
+        std::cerr << path << ": refused: " << verdict.refusal->code << ": " << safe(verdict.refusal->message) << "\n";
         std::cout << verdict.refusal->code << "\n";
         return kNegative;
     }
@@ -810,7 +852,7 @@ int cmdDoc(int argc, char** argv) {
 int printProfileWalk(const Ruleset& rs, const Date& date, const Json& facts, const Json& profile) {
     ProfileWalk w = walkProfile(rs, date, facts, profile);
     if (!w.problems.empty()) {
-        for (const Problem& p : w.problems) std::cerr << "wegwijzer: profile" << p.path << ": " << p.message << "\n";
+        for (const Problem& p : w.problems) std::cerr << "wegwijzer: profile" << safe(p.path) << ": " << safe(p.message) << "\n";
         return kNegative;
     }
     for (std::size_t i = 0; i < w.asked.size(); ++i) {

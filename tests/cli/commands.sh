@@ -102,6 +102,18 @@ fi
 check "standard input has the 64 MiB cap of a file" 2 bash -c "head -c 70000000 /dev/zero | '$wegwijzer' lint -"
 contains err "standard input: larger than 67108864 bytes"
 
+# Reliability review D9: names from a file reach the terminal with their
+# control characters escaped: no forged line, no colour.
+python3 - "$rules/example/ruleset.json" "$work/ansi.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["\u001b[32mok\r\nverify: accepted by policy\u00c2\u009b"] = 1
+json.dump(doc, open(sys.argv[2], "w"))
+PY
+check "lint: control characters of a name are escaped" 1 "$wegwijzer" lint "$work/ansi.json"
+contains err '\u001b[32mok\u000d\u000averify: accepted by policy'
+if LC_ALL=C grep -q $'[\x1b\r]' "$work/err"; then echo "FAIL: a raw control character reached the terminal"; failures=$((failures + 1)); fi
+
 check "logic" 0 "$wegwijzer" logic '{"<=": [1, {"var": "x"}, 3]}' '{"x": 2}'
 contains out "true"
 check "logic extension" 0 "$wegwijzer" logic '{"*": [125, 0.8]}'

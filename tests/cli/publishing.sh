@@ -16,12 +16,21 @@ check "keygen ann" 0 "$wegwijzer" keygen --private "$work/ann.pem" --public "$wo
 check "keygen bert" 0 "$wegwijzer" keygen --private "$work/bert.pem" --public "$work/bert.json" --owner "Bert (juridisch)"
 check "keygen never overwrites" 2 "$wegwijzer" keygen --private "$work/ann.pem" --public "$work/other.json"
 contains err "exists; not overwriting"
+# Reliability review D11: a public card that cannot be written takes its new private key with it.
+check "keygen cleans up when the card cannot be written" 2 "$wegwijzer" keygen --private "$work/carl.pem" --public "$work/no-such-dir/carl.json"
+if [[ -e "$work/carl.pem" ]]; then echo "FAIL: keygen left a private key without its card"; failures=$((failures + 1)); fi
 check "trust root 2 of 2" 0 "$wegwijzer" trust-root --threshold 2 "$work/ann.json" "$work/bert.json" -o "$work/trust.json"
 
 ruleset="$rules/example/ruleset.json"
 check "ann signs" 0 "$wegwijzer" sign --key "$work/ann.pem" "$ruleset" -o "$work/bundle.json"
 check "one signature is not enough" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01
 contains out "threshold-not-met"
+# D11: a link planted where the old command wrote its temporary file is not followed.
+ln -s "$work/victim" "$work/planted.json.tmp"
+check "sign does not follow a planted link" 0 "$wegwijzer" sign --key "$work/ann.pem" "$ruleset" -o "$work/planted.json"
+if [[ -e "$work/victim" ]] || ls "$work"/planted.json.?????? >/dev/null 2>&1; then
+  echo "FAIL: sign wrote through the planted link or left a temporary file"; failures=$((failures + 1))
+fi
 check "bert adds his signature" 0 "$wegwijzer" sign --key "$work/bert.pem" "$work/bundle.json" -o "$work/bundle.json"
 contains out "2 signature(s)"
 check "two signatures are accepted" 0 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --ruleset-id example
