@@ -573,6 +573,17 @@ int cmdLogic(int argc, char** argv) {
     return kOk;
 }
 
+// Writes all of `content` to `fd` and flushes it to the disk.
+bool writeAll(int fd, const std::string& content) {
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n <= 0) return false;
+        written += static_cast<std::size_t>(n);
+    }
+    return ::fsync(fd) == 0;
+}
+
 // Writes a file only if it does not exist yet (keys are never overwritten).
 // O_EXCL makes "does not exist" and "create" one step; a secret is created
 // with mode 0600, never readable by others even for a moment.
@@ -583,13 +594,7 @@ bool writeNewFile(const std::string& path, const std::string& content, bool secr
                   << "\n";
         return false;
     }
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n <= 0) break;
-        written += static_cast<std::size_t>(n);
-    }
-    const bool ok = written == content.size() && ::fsync(fd) == 0;
+    const bool ok = writeAll(fd, content);
     ::close(fd);
     if (!ok) std::cerr << "wegwijzer: cannot write " << path << "\n";
     return ok;
@@ -606,13 +611,7 @@ bool replaceFile(const std::string& path, const std::string& content) {
         std::cerr << "wegwijzer: cannot write next to " << path << "\n";
         return false;
     }
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n <= 0) break;
-        written += static_cast<std::size_t>(n);
-    }
-    const bool ok = written == content.size() && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+    const bool ok = ::fchmod(fd, 0644) == 0 && writeAll(fd, content);
     ::close(fd);
     std::error_code ec;
     if (!ok) {
