@@ -57,9 +57,11 @@ Usage:
                    [--date YYYY-MM-DD] [--grace-days N]
   wegwijzer --help
 
-  lint, test, eval and course also read a signed bundle instead of a ruleset
-  when given --trust FILE: the bundle is verified first (as of today, or of
-  eval's --date), so the exact published bytes are what is checked.
+  lint, test, eval, course, courses, questions and diff also read a signed
+  bundle instead of a ruleset when given --trust FILE: the bundle is verified
+  first (as of today, or of the command's --date), so the exact published
+  bytes are what is checked. --ruleset-id ID (with or without --trust) makes
+  them refuse a file that holds another ruleset.
 
 Commands:
   lint    Load and check a ruleset; print every problem with its JSON Pointer,
@@ -299,9 +301,12 @@ bool nativeVerify(std::string_view publicKey, std::string_view message, std::str
 
 // Loads a ruleset file, or with --trust a signed bundle verified as of `date`.
 // Prints the problems or the refusal. Returns null on failure.
-std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exitCode,
-                                               const std::optional<std::string>& trustPath = std::nullopt,
+// With --trust the file is a bundle, verified on `date`; with --ruleset-id
+// too, it must hold that ruleset (a bundle of another ruleset is refused, as
+// the widget refuses it; issue 15).
+std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exitCode, const Args& args,
                                                const Date& date = today()) {
+    const std::optional<std::string> trustPath = args.option("trust");
     auto text = readFileOrSay(path);
     if (!text) {
         exitCode = kUsage;
@@ -315,6 +320,7 @@ std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exi
         }
         TrustPolicy policy;
         policy.today = date;
+        policy.rulesetId = args.option("ruleset-id").value_or("");
         BundleVerdict verdict = verifyBundle(*text, *root, policy, nativeVerify);
         if (!verdict.accepted()) {
             std::cerr << path << ": refused: " << verdict.refusal->code << ": " << safe(verdict.refusal->message) << "\n";
@@ -325,6 +331,11 @@ std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exi
         return verdict.ruleset;
     }
     LoadedRuleset loaded = loadRuleset(*text);
+    if (loaded.ruleset && args.option("ruleset-id") && loaded.ruleset->id != *args.option("ruleset-id")) {
+        std::cerr << path << ": holds ruleset \"" << safe(loaded.ruleset->id) << "\", not \"" << *args.option("ruleset-id") << "\"\n";
+        exitCode = kNegative;
+        return nullptr;
+    }
     if (!loaded.ruleset) {
         printProblems(path, loaded.problems);
         std::cerr << path << ": " << loaded.problems.size() << " problem" << (loaded.problems.size() == 1 ? "" : "s")
@@ -354,11 +365,11 @@ std::string chooseLocale(const Args& args, const Ruleset& rs, bool& ok) {
 std::vector<std::string> caseFiles(const std::vector<std::string>& paths, std::string& error);
 
 int cmdLint(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"trust", "cases"}, {"strict"});
+    Args args = parseArgs(argc, argv, 2, {"trust", "ruleset-id", "cases"}, {"strict"});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError("lint takes one RULESET file");
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"));
+    auto rs = loadRulesetFile(args.positional[0], code, args);
     if (!rs) return code;
     std::size_t criteria = 0, versions = 0;
     for (const Result& r : rs->results) {
@@ -415,11 +426,11 @@ std::vector<std::string> caseFiles(const std::vector<std::string>& paths, std::s
 }
 
 int cmdTest(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"trust"}, {"no-coverage"});
+    Args args = parseArgs(argc, argv, 2, {"trust", "ruleset-id"}, {"no-coverage"});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() < 2) return usageError("test takes a RULESET and at least one CASES file or folder");
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"));
+    auto rs = loadRulesetFile(args.positional[0], code, args);
     if (!rs) return code;
     std::string error;
     std::vector<std::string> files =
@@ -480,7 +491,7 @@ std::optional<Date> requireDate(const Args& args, std::string& error) {
 // eval and course share their shape: ruleset, date, a JSON object of answers, a locale.
 template <typename Run>
 int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
-    Args args = parseArgs(argc, argv, 2, {"date", answersOption, "locale", "trust"}, {});
+    Args args = parseArgs(argc, argv, 2, {"date", answersOption, "locale", "trust", "ruleset-id"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError(std::string(argv[1]) + " takes one RULESET file");
     std::string error;
@@ -489,7 +500,7 @@ int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
     auto answersPath = args.option(answersOption);
     if (!answersPath) return usageError(std::string("--") + answersOption + " FILE is required");
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"), *date);
+    auto rs = loadRulesetFile(args.positional[0], code, args, *date);
     if (!rs) return code;
     bool localeOk = false;
     std::string locale = chooseLocale(args, *rs, localeOk);
@@ -828,11 +839,11 @@ int cmdVerify(int argc, char** argv) {
 }
 
 int cmdDoc(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"output", "trust"}, {});
+    Args args = parseArgs(argc, argv, 2, {"output", "trust", "ruleset-id"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError("doc takes one RULESET file");
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"));
+    auto rs = loadRulesetFile(args.positional[0], code, args);
     if (!rs) return code;
     std::string source = args.positional[0];
     std::error_code ec;
@@ -869,14 +880,14 @@ int printProfileWalk(const Ruleset& rs, const Date& date, const Json& facts, con
 }
 
 int cmdQuestions(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"date", "facts", "trust", "max-paths", "profile"}, {});
+    Args args = parseArgs(argc, argv, 2, {"date", "facts", "trust", "ruleset-id", "max-paths", "profile"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError("questions takes one RULESET file");
     std::string error;
     auto date = requireDate(args, error);
     if (!date) return usageError(error);
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"), *date);
+    auto rs = loadRulesetFile(args.positional[0], code, args, *date);
     if (!rs) return code;
     Json facts = Json::object();
     if (auto f = args.option("facts")) {
@@ -939,7 +950,7 @@ int cmdQuestions(int argc, char** argv) {
 }
 
 int cmdDiff(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"date", "new-date", "trust", "examples"}, {});
+    Args args = parseArgs(argc, argv, 2, {"date", "new-date", "trust", "ruleset-id", "examples"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 2) return usageError("diff takes OLD and NEW rulesets");
     std::string error;
@@ -959,9 +970,9 @@ int cmdDiff(int argc, char** argv) {
         options.examplesPerKind = static_cast<std::size_t>(*k);
     }
     int code = kOk;
-    auto oldRules = loadRulesetFile(args.positional[0], code, args.option("trust"), options.oldDate);
+    auto oldRules = loadRulesetFile(args.positional[0], code, args, options.oldDate);
     if (!oldRules) return code;
-    auto newRules = loadRulesetFile(args.positional[1], code, args.option("trust"), options.newDate);
+    auto newRules = loadRulesetFile(args.positional[1], code, args, options.newDate);
     if (!newRules) return code;
     const auto start = std::chrono::steady_clock::now();
     RulesetDiff d = diffRulesets(*oldRules, *newRules, options);
@@ -1036,14 +1047,14 @@ Json courseLabels(const Ruleset& rs, const Json& line, const Date& date) {
 }
 
 int cmdCourses(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"date", "output", "trust"}, {});
+    Args args = parseArgs(argc, argv, 2, {"date", "output", "trust", "ruleset-id"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 2) return usageError("courses takes a RULESET and a COURSES.jsonl file");
     std::string error;
     auto date = requireDate(args, error);
     if (!date) return usageError(error);
     int code = kOk;
-    auto rs = loadRulesetFile(args.positional[0], code, args.option("trust"), *date);
+    auto rs = loadRulesetFile(args.positional[0], code, args, *date);
     if (!rs) return code;
     std::ifstream file;
     std::istream* in = &std::cin;

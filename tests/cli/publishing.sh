@@ -25,6 +25,15 @@ ruleset="$rules/example/ruleset.json"
 check "ann signs" 0 "$wegwijzer" sign --key "$work/ann.pem" "$ruleset" -o "$work/bundle.json"
 check "one signature is not enough" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01
 contains out "threshold-not-met"
+# Issue 15: --trust commands bind the ruleset id when asked to.
+"$wegwijzer" trust-root --threshold 1 "$work/ann.json" -o "$work/trust-ann.json" >/dev/null
+echo '{}' >"$work/empty.json"
+check "eval --trust --ruleset-id of another ruleset is refused" 1 "$wegwijzer" eval --trust "$work/trust-ann.json" "$work/bundle.json" --date 2025-10-01 --answers "$work/empty.json" --ruleset-id opleidingsincentives
+contains err "wrong-ruleset-id"
+check "lint --ruleset-id of another ruleset is refused" 1 "$wegwijzer" lint "$ruleset" --ruleset-id opleidingsincentives
+contains err 'holds ruleset "example", not "opleidingsincentives"'
+check "lint --ruleset-id of its own ruleset" 0 "$wegwijzer" lint "$ruleset" --ruleset-id example
+
 # D11: a link planted where the old command wrote its temporary file is not followed.
 ln -s "$work/victim" "$work/planted.json.tmp"
 check "sign does not follow a planted link" 0 "$wegwijzer" sign --key "$work/ann.pem" "$ruleset" -o "$work/planted.json"
