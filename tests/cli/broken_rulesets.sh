@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # `wegwijzer lint` refuses broken variants of a good ruleset with a message
 # (exit 1) and never crashes. Usage: broken_rulesets.sh WEGWIJZER RULESET
-set -euo pipefail
-wegwijzer=$1
+source "$(dirname "$0")/lib.sh"
 good=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 
 # expect_refused NAME FILE WORDS: lint exits 1 and prints WORDS on stderr.
 expect_refused() {

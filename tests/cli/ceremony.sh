@@ -5,14 +5,8 @@
 # the old key is gone. What a key holder or the publishing team types is what
 # this runs (names and dates as in the README).
 # Usage: ceremony.sh WEGWIJZER RULES_DIR
-set -euo pipefail
-wegwijzer=$1
-rules=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
 source "$(dirname "$0")/lib.sh"
+rules=$2
 
 ruleset="$rules/example/ruleset.json"
 for who in ann bert chris; do

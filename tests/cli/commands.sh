@@ -1,13 +1,7 @@
 #!/usr/bin/env bash
 # The commands end to end, with their exit codes. Usage: commands.sh WEGWIJZER RULES_DIR
-set -euo pipefail
-wegwijzer=$1
-rules=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
 source "$(dirname "$0")/lib.sh"
+rules=$2
 
 check "help" 0 "$wegwijzer" --help
 contains out "Exit codes"

@@ -1,11 +1,8 @@
 #!/usr/bin/env bash
 # `wegwijzer diff` on a real change, as two rulesets: the opleidingsverlof
 # rule before and from 1 September 2025. Usage: diff.sh WEGWIJZER RULES_DIR
-set -euo pipefail
-wegwijzer=$1
+source "$(dirname "$0")/lib.sh"
 rules=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 # Two rulesets that differ only in that rule: each keeps one VOV version, open-ended.
 python3 - "$rules/opleidingsincentives/ruleset.json" "$work" <<'PY'

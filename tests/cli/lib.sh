@@ -1,5 +1,12 @@
-# Shared by the command's end-to-end tests: run a command, compare its exit
-# code, look for text in its output. Sourced; expects $work and $failures.
+# Shared by the command's end-to-end tests, sourced first by each: the
+# opening (the command as $1 in $wegwijzer, a scratch folder $work removed on
+# exit, $failures), then: run a command, compare its exit code, look for text
+# in its output.
+set -euo pipefail
+wegwijzer=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
 
 # check NAME EXPECTED_RC COMMAND...: runs COMMAND, compares its exit code.
 check() {

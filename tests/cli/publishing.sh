@@ -2,14 +2,8 @@
 # Publishing end to end with the command: keys, a 2-of-2 trust root, two
 # people signing in turn, verification, and the bundle used by eval and test.
 # Usage: publishing.sh WEGWIJZER RULES_DIR
-set -euo pipefail
-wegwijzer=$1
-rules=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
 source "$(dirname "$0")/lib.sh"
+rules=$2
 
 check "keygen ann" 0 "$wegwijzer" keygen --private "$work/ann.pem" --public "$work/ann.json" --owner "Ann (beleid)"
 [[ $(stat -c %a "$work/ann.pem") == 600 ]] || { echo "FAIL private key is not mode 600"; failures=$((failures + 1)); }
