@@ -93,7 +93,9 @@ inline void checkResultOutcomes(const wegwijzer::Evaluation& e) {
             notMet = notMet || c.status == CriterionStatus::NotMet;
             open = open || c.status == CriterionStatus::Open;
         }
-        WW_FUZZ_CHECK(r.status == (notMet ? Status::NotEligible : (open ? Status::Unknown : Status::Eligible)));
+        // "maxStatus": "unknown" (rules-format §4): never eligible, also with every criterion met.
+        WW_FUZZ_CHECK(r.status == (notMet ? Status::NotEligible
+                                          : (open || r.version->atMostUnknown ? Status::Unknown : Status::Eligible)));
         if (r.status != Status::Unknown) continue;
         for (const CriterionOutcome& c : r.criteria) {
             if (c.status != CriterionStatus::Open || !c.openQuestions.empty()) continue;
