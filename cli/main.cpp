@@ -1080,10 +1080,13 @@ int cmdCourses(int argc, char** argv) {
         ++lineNumber;  // physical lines, blank ones too: what an editor shows (D7)
         if (!tooLong && line.find_first_not_of(" \t\r") == std::string::npos) continue;
         ++count;
-        JsonResult parsed = tooLong ? JsonResult{} : parseJson(line, JsonLimits{kMaxCourseLine, 16});
-        Json labels = tooLong        ? Json{{"error", "the line is longer than " + std::to_string(kMaxCourseLine) + " bytes"}}
-                      : parsed.value ? courseLabels(*rs, *parsed.value, *date)
-                                     : Json{{"error", parsed.problem.message}};
+        Json labels;
+        if (tooLong) {
+            labels = {{"error", "the line is longer than " + std::to_string(kMaxCourseLine) + " bytes"}};
+        } else {
+            JsonResult parsed = parseJson(line, JsonLimits{kMaxCourseLine, 16});
+            labels = parsed.value ? courseLabels(*rs, *parsed.value, *date) : Json{{"error", parsed.problem.message}};
+        }
         if (labels.contains("error")) {
             ++errors;
             labels["line"] = lineNumber;  // every error can be found, also without an id

@@ -294,9 +294,7 @@ void addOpenSlots(const Version& v, const Sheet& sheet, OpenSet& open, std::vect
         ++open.undecided;
         for (const Criterion* c : openCriteria) c->test.markOpenSlots(sheet.slots, open.verdict);
     }
-    for (const Amount& a : v.amounts) {
-        if (a.value.evaluate(sheet.slots).isUnknown()) a.value.markOpenSlots(sheet.slots, open.amount);
-    }
+    for (const Amount& a : v.amounts) a.value.markOpenSlots(sheet.slots, open.amount);  // only when unknown
 }
 
 OpenSet emptyOpenSet(const Ruleset& rs) {
@@ -338,8 +336,7 @@ public:
             }
             for (const Amount& a : v->amounts) {
                 Piece piece = readsOf(a.value);
-                piece.status = a.value.evaluate(sheet.slots).isUnknown() ? CriterionStatus::Open : CriterionStatus::Met;
-                if (piece.status == CriterionStatus::Open) piece.opens = openSlotList(a.value, sheet.slots);
+                piece.opens = openSlotList(a.value, sheet.slots);  // none unless its value is unknown
                 part.amounts.push_back(std::move(piece));
             }
             parts_.push_back(std::move(part));
@@ -356,13 +353,16 @@ public:
     // results pursued after it (a subset of those pursued now).
     OpenSet after(const Sheet& trial, const std::vector<bool>& changed, const std::vector<bool>& pursued) const {
         OpenSet open = emptyOpenSet(rs_);
+        std::vector<CriterionStatus> statuses;  // of one version's criteria after the trial answer
         for (const Part& part : parts_) {
             if (!pursued[part.result]) continue;
+            statuses.clear();
             bool notMet = false, anyOpen = false;
             for (std::size_t c = 0; c < part.criteria.size() && !notMet; ++c) {
                 const CriterionStatus s = part.criteria[c].touchedBy(changed)
                                               ? judge(part.version->criteria[c], trial.slots, nullptr)
                                               : part.criteria[c].status;
+                statuses.push_back(s);
                 notMet = s == CriterionStatus::NotMet;
                 anyOpen = anyOpen || s == CriterionStatus::Open;
             }
@@ -371,21 +371,18 @@ public:
             if (status == Status::Unknown) {
                 ++open.undecided;
                 for (std::size_t c = 0; c < part.criteria.size(); ++c) {
-                    const Piece& piece = part.criteria[c];
-                    if (!piece.touchedBy(changed)) {
-                        mark(piece.opens, open.verdict);
-                    } else if (judge(part.version->criteria[c], trial.slots, nullptr) == CriterionStatus::Open) {
+                    if (!part.criteria[c].touchedBy(changed)) {
+                        mark(part.criteria[c].opens, open.verdict);
+                    } else if (statuses[c] == CriterionStatus::Open) {
                         part.version->criteria[c].test.markOpenSlots(trial.slots, open.verdict);
                     }
                 }
             }
             for (std::size_t k = 0; k < part.amounts.size(); ++k) {
-                const Piece& piece = part.amounts[k];
-                const Expression& value = part.version->amounts[k].value;
-                if (!piece.touchedBy(changed)) {
-                    mark(piece.opens, open.amount);
-                } else if (value.evaluate(trial.slots).isUnknown()) {
-                    value.markOpenSlots(trial.slots, open.amount);
+                if (!part.amounts[k].touchedBy(changed)) {
+                    mark(part.amounts[k].opens, open.amount);
+                } else {
+                    part.version->amounts[k].value.markOpenSlots(trial.slots, open.amount);  // only when unknown
                 }
             }
         }
@@ -401,11 +398,11 @@ public:
     }
 
 private:
-    // A criterion or an amount: the slots it reads, and for the current
-    // answers whether it is open and the slots it waits for.
+    // A criterion, an amount or an askIf: the slots it reads, and for the
+    // current answers the slots it waits for (and a criterion's status).
     struct Piece {
         std::vector<std::size_t> reads;
-        CriterionStatus status = CriterionStatus::Open;  // amounts: Open (unknown) or Met (known)
+        CriterionStatus status = CriterionStatus::Open;  // criteria only
         std::vector<std::size_t> opens;
 
         bool touchedBy(const std::vector<bool>& changed) const {

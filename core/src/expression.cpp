@@ -796,12 +796,6 @@ void markOpen(const Node& n, const Context& ctx, const Frame* frame, std::vector
     }
 }
 
-constexpr std::uint64_t kStepsCap = std::uint64_t{1} << 62;
-
-std::uint64_t addSteps(std::uint64_t a, std::uint64_t b) { return std::min(kStepsCap, a + b); }  // a, b <= the cap
-
-std::uint64_t timesSteps(std::uint64_t a, std::uint64_t b) { return b != 0 && a > kStepsCap / b ? kStepsCap : a * b; }
-
 std::size_t longestArray(const Node& n) {
     std::size_t longest = n.op == Op::ArrayLiteral ? n.args.size() : 0;
     for (const auto& arg : n.args) longest = std::max(longest, longestArray(*arg));

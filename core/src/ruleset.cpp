@@ -769,7 +769,7 @@ struct RulesetLoader {
         bool each = true;
         auto check = [&](const Expression& e, const std::string& pointer) {
             const std::uint64_t steps = e.worstCaseSteps();
-            total = std::min(total + steps, std::uint64_t{1} << 62);
+            total = addSteps(total, steps);
             if (steps <= limits::kStepsPerExpression) return;
             each = false;
             report(pointer, "this expression can take up to " + stepCount(steps) + " steps to evaluate, more than the limit of " +
@@ -798,8 +798,7 @@ struct RulesetLoader {
         }
         std::uint64_t samples = 0;
         for (const Question& q : rs.questions) samples += planningSamples(q);
-        const std::uint64_t planning = samples != 0 && total > (std::uint64_t{1} << 62) / samples ? std::uint64_t{1} << 62
-                                                                                                  : samples * total;
+        const std::uint64_t planning = timesSteps(total, samples);
         if (each && planning > limits::kPlanningSteps) {
             report("", "planning the next question can take up to " + stepCount(planning) + " steps (" +
                            std::to_string(samples) + " trial answers), more than the limit of " +
@@ -807,7 +806,7 @@ struct RulesetLoader {
         }
     }
 
-    static std::string stepCount(std::uint64_t n) { return n >= (std::uint64_t{1} << 62) ? "more than 10^18" : std::to_string(n); }
+    static std::string stepCount(std::uint64_t n) { return n >= kStepsCap ? "more than 10^18" : std::to_string(n); }
 };
 
 std::size_t planningSamples(const Question& q) {

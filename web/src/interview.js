@@ -63,7 +63,6 @@ export class Interview {
     return out;
   }
 
-  // The core's best next question (it leaves out what is not to be asked).
   // What the core is asked after `value` is submitted for question `id`.
   withAnswer(id, value) {
     const unknown = new Set(this.unknown);
@@ -71,6 +70,7 @@ export class Interview {
     return this.withFacts({ ...this.answers, [id]: value }, unknown);
   }
 
+  // The core's best next question (it leaves out what is not to be asked).
   nextQuestion() {
     return this.status().next[0];
   }

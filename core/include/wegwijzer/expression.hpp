@@ -52,6 +52,12 @@ struct CompileOptions {
     std::size_t maxDepth = 64;     // nested operations
 };
 
+// Step counts (Expression::worstCaseSteps, the load limits of rules-format
+// §5.7) saturate at kStepsCap instead of overflowing.
+inline constexpr std::uint64_t kStepsCap = std::uint64_t{1} << 62;
+inline std::uint64_t addSteps(std::uint64_t a, std::uint64_t b) { return a + b < kStepsCap ? a + b : kStepsCap; }  // a, b <= the cap
+inline std::uint64_t timesSteps(std::uint64_t a, std::uint64_t b) { return b != 0 && a > kStepsCap / b ? kStepsCap : a * b; }
+
 struct Node;  // internal
 
 class Expression {
