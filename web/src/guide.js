@@ -537,7 +537,10 @@ export class WegwijzerGuide extends HTMLElement {
 
   // A step forward: a history entry with no answer in it. It is pushed after
   // the next screen is painted: Chromium's pushState can take 10 ms or more,
-  // and the person waits for the screen, not for the entry.
+  // and the person waits for the screen, not for the entry. A Back that comes
+  // before it is handled in #popState; one the browser decided before the
+  // entry was written but delivers after moves from the entry before it (two
+  // screens back, nothing lost, Forward works).
   #pushStep() {
     if (!this.#usesHistory) return;
     this.#depth += 1;
@@ -562,8 +565,21 @@ export class WegwijzerGuide extends HTMLElement {
   #popState(state) {
     if (!this.#usesHistory || !this.#loaded || !['course', 'question', 'check', 'results'].includes(this.#screen)) return;
     if (state && state.wegwijzer !== undefined && state.wegwijzer !== this.#historyMark) return;
-    this.#unpushed = []; // the browser moved before they were pushed: #depth still counts them as steps to undo
     const target = state && Number.isInteger(state.step) ? state.step : 0;
+    if (this.#unpushed.length) {
+      // The browser moved within a frame of an answer, from the last entry
+      // pushed rather than from the screen shown. Put the missing entries in
+      // (forward ones included), then make the same move from the screen shown:
+      // its popstate comes back here with nothing pending.
+      const move = target - (this.#depth - this.#unpushed.length);
+      this.#unpushed = [];
+      if (target > 0) history.replaceState({ wegwijzer: this.#historyMark, step: target }, '');
+      for (let step = target + 1; step <= this.#depth; step += 1) {
+        history.pushState({ wegwijzer: this.#historyMark, step }, '');
+      }
+      if (move) history.go(move);
+      return;
+    }
     if (target < this.#depth) {
       const steps = this.#depth - target;
       this.#depth = target;

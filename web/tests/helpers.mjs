@@ -229,6 +229,12 @@ export async function waitForScreen(page, screen, question) {
   }, [screen, question], { timeout: 15000 });
 }
 
+// Returns after the page's next animation frame and the task after it: what
+// the guide schedules for after a screen's paint (its history entry) is done.
+export async function afterFrame(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
 // The live region's text, once the guide has set it (it does so on the next
 // animation frame, so that a repeated message is spoken again).
 export async function announced(page) {
