@@ -2,6 +2,7 @@
 // make every client evaluate for minutes is refused when it is loaded, with
 // the pointer of what is too big, so it can be neither signed nor used.
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -144,4 +145,103 @@ TEST(Limits, TheRealRulesetIsFarBelowEveryLimit) {
         EXPECT_LE(thresholds * 10, limits::kThresholdsPerQuestion) << name;
         EXPECT_LE(samples * total * 10, limits::kPlanningSteps) << name;
     }
+}
+
+// ------------------------------------------------------------------------
+// The step budget at run time: a second line of defence, for an expression
+// the load-time count would have missed (here compiled straight, past the
+// loader). It stops with a rule error, never runs on.
+
+namespace {
+
+Expression compileForRuleset(const Ruleset& rs, const Json& json) {
+    Problems problems;
+    CompileOptions options;
+    options.scope = &rs;
+    options.path = kTest;
+    Expression e = compile(json, options, problems);
+    EXPECT_TRUE(problems.empty());
+    return e;
+}
+
+}  // namespace
+
+TEST(StepBudget, AnEvaluationThatWouldRunOnStopsWithARuleError) {
+    const LoadedRuleset loaded = loadRulesetDocument(minimalRuleset());
+    ASSERT_TRUE(loaded.ruleset);
+    const Ruleset& rs = *loaded.ruleset;
+    const Expression bomb = compileForRuleset(rs, {{">=", {{{"var", "uren"}}, nestedReduce(4, 300)}}});  // 8.1e9 steps
+    std::vector<Value> slots(rs.slotCount(), Value::unknown());
+    slots[static_cast<std::size_t>(rs.question("uren")->slot)] = Value::number(38);
+    StepMeter meter;
+    const Value v = bomb.evaluate(slots, &meter);
+    ASSERT_TRUE(v.isError());
+    const Problem p = v.errorProblem();
+    EXPECT_EQ(p.path.rfind(kTest, 0), 0u) << p.path;  // somewhere in the expression
+    EXPECT_NE(p.message.find("stopped after 100000 steps"), std::string::npos) << p.message;
+    EXPECT_EQ(meter.steps, kStepsPerEvaluation + 1);  // counted up to the step that stopped it
+
+    // Just under the budget it runs to its value: the budget is not a guess.
+    const Expression big = compileForRuleset(rs, {{">=", {nestedReduce(2, 140), {{"var", "uren"}}}}});  // 98 706 steps
+    ASSERT_LE(big.worstCaseSteps(), kStepsPerEvaluation);
+    EXPECT_TRUE(big.evaluate(slots).isTruthy());  // 140 >= 38
+}
+
+TEST(StepBudget, DataModeHasABudgetToo) {
+    Problems problems;
+    const Expression bomb = compile(nestedReduce(3, 300), CompileOptions{}, problems);  // 2.7e7 steps
+    ASSERT_TRUE(problems.empty());
+    const Value v = bomb.evaluate(Json::object());
+    ASSERT_TRUE(v.isError());
+    EXPECT_NE(v.errorProblem().message.find("stopped after 10000000 steps"), std::string::npos);
+    const Expression fine = compile(nestedReduce(2, 1000), CompileOptions{}, problems);  // 1e6 steps: data mode allows it
+    EXPECT_EQ(fine.evaluate(Json::object()).asNumber(), 1000);
+}
+
+// Marking what an expression waits for re-evaluates its parts; when that is
+// stopped, every unknown slot it reads counts as open: the interview may ask
+// more, never less.
+TEST(StepBudget, MarkingOpenSlotsPastTheBudgetKeepsEveryUnknownSlotItReadsOpen) {
+    const LoadedRuleset loaded = loadRulesetDocument(minimalRuleset());
+    ASSERT_TRUE(loaded.ruleset);
+    const Ruleset& rs = *loaded.ruleset;
+    const Expression e = compileForRuleset(
+        rs, {{"and", {{{"var", "in-vlaanderen"}}, {{">=", {{{"var", "uren"}}, nestedReduce(4, 300)}}}}}});
+    std::vector<Value> slots(rs.slotCount(), Value::unknown());
+    std::vector<bool> open(rs.slotCount(), false);
+    e.markOpenSlots(slots, open);
+    EXPECT_TRUE(open[static_cast<std::size_t>(rs.question("in-vlaanderen")->slot)]);
+    EXPECT_TRUE(open[static_cast<std::size_t>(rs.question("uren")->slot)]);
+    EXPECT_FALSE(open[static_cast<std::size_t>(rs.question("statuut")->slot)]);  // not read
+}
+
+// Planning on the real rules with a budget far too small: it stops, says so
+// as a rule error, and still offers every question it would have (the ones
+// not tried in the rules' order).
+TEST(StepBudget, PlanningStopsAtItsBudgetAndStillOffersEveryQuestion) {
+    LoadedRuleset loaded =
+        loadRuleset(readFile(std::string(WEGWIJZER_RULES_DIR) + "/opleidingsincentives/ruleset.json"));
+    ASSERT_TRUE(loaded.ruleset);
+    const Ruleset& rs = *loaded.ruleset;
+    const Json answers = {{"statuut", "werknemer"}};
+    const Date date{2026, 3, 1};
+    const Evaluation full = evaluate(rs, answers, date);
+    EXPECT_TRUE(full.ruleErrors.empty());
+    ASSERT_GT(full.next.size(), 2u);
+
+    EvaluateOptions small;
+    small.planningSteps = 50;
+    const Evaluation stopped = evaluate(rs, answers, date, small);
+    ASSERT_EQ(stopped.ruleErrors.size(), 1u);
+    EXPECT_NE(stopped.ruleErrors[0].message.find("planning the next question was stopped after"), std::string::npos)
+        << stopped.ruleErrors[0].message;
+    auto ids = [](const std::vector<const Question*>& qs) {
+        std::vector<std::string> out;
+        for (const Question* q : qs) out.push_back(q->id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(ids(stopped.next), ids(full.next));
+    EXPECT_EQ(stopped.progress.remaining, full.progress.remaining);
+    for (std::size_t i = 0; i < full.results.size(); ++i) EXPECT_EQ(stopped.results[i].status, full.results[i].status);
 }

@@ -121,7 +121,7 @@ Sheet readAnswers(const Ruleset& rs, const Json& answers, const Date& date, Prob
 
 // Applies askIf: fills `slots` from `given`, in an order where each askIf
 // reads only settled slots.
-void settle(const Ruleset& rs, Sheet& sheet, Problems* problems) {
+void settle(const Ruleset& rs, Sheet& sheet, Problems* problems, StepMeter* meter = nullptr) {
     sheet.slots.assign(sheet.given.size(), Value::unknown());
     sheet.slots[static_cast<std::size_t>(rs.dateSlot())] = sheet.given[static_cast<std::size_t>(rs.dateSlot())];
     for (int index : rs.askOrder) {
@@ -131,7 +131,7 @@ void settle(const Ruleset& rs, Sheet& sheet, Problems* problems) {
             sheet.slots[slot] = sheet.given[slot];
             continue;
         }
-        Value ask = q.askIf.evaluate(sheet.slots);
+        Value ask = q.askIf.evaluate(sheet.slots, meter);
         if (ask.isError() && problems) problems->push_back(ask.errorProblem());
         if (ask.isTruthy()) {
             sheet.slots[slot] = sheet.given[slot];
@@ -143,8 +143,9 @@ void settle(const Ruleset& rs, Sheet& sheet, Problems* problems) {
     }
 }
 
-CriterionStatus judge(const Criterion& c, const std::vector<Value>& slots, Problems* problems) {
-    Value v = c.test.evaluate(slots);
+CriterionStatus judge(const Criterion& c, const std::vector<Value>& slots, Problems* problems,
+                      StepMeter* meter = nullptr) {
+    Value v = c.test.evaluate(slots, meter);
     if (v.isError()) {
         if (problems) problems->push_back(v.errorProblem());
         return CriterionStatus::Open;
@@ -187,9 +188,9 @@ void expandWith(std::vector<bool>& open, MarkAskIf&& markAskIf) {
 }
 
 // The slots an expression waits for, as a list.
-std::vector<std::size_t> openSlotList(const Expression& e, const std::vector<Value>& slots) {
+std::vector<std::size_t> openSlotList(const Expression& e, const std::vector<Value>& slots, StepMeter* meter = nullptr) {
     std::vector<bool> open(slots.size(), false);
-    e.markOpenSlots(slots, open);
+    e.markOpenSlots(slots, open, meter);
     std::vector<std::size_t> out;
     for (std::size_t k = 0; k < open.size(); ++k) {
         if (open[k]) out.push_back(k);
@@ -350,8 +351,10 @@ public:
 
     // The open set after a trial answer: `changed` marks the slots whose
     // settled value differs from the current answers'; `pursued`, the
-    // results pursued after it (a subset of those pursued now).
-    OpenSet after(const Sheet& trial, const std::vector<bool>& changed, const std::vector<bool>& pursued) const {
+    // results pursued after it (a subset of those pursued now). The steps
+    // its evaluations take are added to `meter`.
+    OpenSet after(const Sheet& trial, const std::vector<bool>& changed, const std::vector<bool>& pursued,
+                  StepMeter& meter) const {
         OpenSet open = emptyOpenSet(rs_);
         std::vector<CriterionStatus> statuses;  // of one version's criteria after the trial answer
         for (const Part& part : parts_) {
@@ -360,7 +363,7 @@ public:
             bool notMet = false, anyOpen = false;
             for (std::size_t c = 0; c < part.criteria.size() && !notMet; ++c) {
                 const CriterionStatus s = part.criteria[c].touchedBy(changed)
-                                              ? judge(part.version->criteria[c], trial.slots, nullptr)
+                                              ? judge(part.version->criteria[c], trial.slots, nullptr, &meter)
                                               : part.criteria[c].status;
                 statuses.push_back(s);
                 notMet = s == CriterionStatus::NotMet;
@@ -374,7 +377,7 @@ public:
                     if (!part.criteria[c].touchedBy(changed)) {
                         mark(part.criteria[c].opens, open.verdict);
                     } else if (statuses[c] == CriterionStatus::Open) {
-                        part.version->criteria[c].test.markOpenSlots(trial.slots, open.verdict);
+                        part.version->criteria[c].test.markOpenSlots(trial.slots, open.verdict, &meter);
                     }
                 }
             }
@@ -382,14 +385,14 @@ public:
                 if (!part.amounts[k].touchedBy(changed)) {
                     mark(part.amounts[k].opens, open.amount);
                 } else {
-                    part.version->amounts[k].value.markOpenSlots(trial.slots, open.amount);  // only when unknown
+                    part.version->amounts[k].value.markOpenSlots(trial.slots, open.amount, &meter);  // only when unknown
                 }
             }
         }
         // Through askIf: an askIf that reads no changed slot waits for what it did.
         auto markAskIf = [&](std::size_t slot, std::vector<std::size_t>& more) {
             if (slot >= askIf_.size() || !rs_.questions[slot].askIf.valid()) return;
-            more = askIf_[slot].touchedBy(changed) ? openSlotList(rs_.questions[slot].askIf, trial.slots)
+            more = askIf_[slot].touchedBy(changed) ? openSlotList(rs_.questions[slot].askIf, trial.slots, &meter)
                                                    : askIf_[slot].opens;
         };
         expandWith(open.verdict, markAskIf);
@@ -461,8 +464,12 @@ std::vector<const Question*> candidatesOf(const Ruleset& rs, const Sheet& sheet,
 // each is (fewest first); ties go to the question that decides the most
 // results, then to the ruleset's order. The goal question stays first.
 // Returns the expected number of questions left, this one included.
+// Planning stops after `budget` steps (§5.7): the candidates
+// not tried by then count as if all the rest may follow them, and
+// `ruleErrors` says so.
 double orderByExpectedQuestions(const Ruleset& rs, const Sheet& sheet, const Date& date, const std::vector<bool>& pursued,
-                                std::size_t undecided, std::size_t remaining, std::vector<const Question*>& candidates) {
+                                std::size_t undecided, std::size_t remaining, std::vector<const Question*>& candidates,
+                                std::uint64_t budget, Problems& ruleErrors) {
     if (candidates.empty()) return 0;
     struct Score {
         double left;     // expected questions of the open set after this answer
@@ -472,14 +479,24 @@ double orderByExpectedQuestions(const Ruleset& rs, const Sheet& sheet, const Dat
     std::vector<Score> scored;
     const OpenSetCache cache(rs, sheet, date, pursued);
     std::vector<bool> changed(sheet.slots.size(), false);
+    StepMeter meter;
+    bool stopped = false;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const Question& q = *candidates[i];
-        const std::vector<Sample> samples = sampleAnswers(q);
+        const std::vector<Sample> samples = stopped ? std::vector<Sample>{} : sampleAnswers(q);
         double total = 0, left = 0, decided = 0;
         for (const Sample& sample : samples) {
+            if (meter.steps > budget) {
+                stopped = true;
+                total = 0;  // this question counts as untried
+                ruleErrors.push_back({q.pointer, "planning the next question was stopped after " +
+                                                     std::to_string(meter.steps) + " steps, at this question: " +
+                                                     "the rules ask for too much work (rules-format §5.7)"});
+                break;
+            }
             Sheet trial = sheet;
             trial.given[static_cast<std::size_t>(q.slot)] = sample.value;
-            settle(rs, trial, nullptr);
+            settle(rs, trial, nullptr, &meter);
             for (std::size_t k = 0; k < changed.size(); ++k) {
                 const Value& was = sheet.slots[k];
                 const Value& now = trial.slots[k];
@@ -491,7 +508,7 @@ double orderByExpectedQuestions(const Ruleset& rs, const Sheet& sheet, const Dat
                 const std::vector<bool> chosen = pursuedResults(rs, trial);
                 for (std::size_t r = 0; r < after.size(); ++r) after[r] = after[r] && chosen[r];
             }
-            const OpenSet open = cache.after(trial, changed, after);
+            const OpenSet open = cache.after(trial, changed, after, meter);
             total += sample.weight;
             left += sample.weight * static_cast<double>(remainingOf(rs, trial, open));
             decided += sample.weight * (static_cast<double>(undecided) - static_cast<double>(open.undecided));
@@ -577,7 +594,8 @@ Evaluation evaluateSheet(const Ruleset& rs, Sheet& sheet, const Date& date, cons
     if (options.planNext) {
         out.next = candidatesOf(rs, sheet, open);
         out.progress.expected =
-            orderByExpectedQuestions(rs, sheet, date, only, open.undecided, out.progress.remaining, out.next);
+            orderByExpectedQuestions(rs, sheet, date, only, open.undecided, out.progress.remaining, out.next,
+                                     options.planningSteps, out.ruleErrors);
     }
     return out;
 }

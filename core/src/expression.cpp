@@ -427,6 +427,10 @@ struct Context {
     const Json* data = nullptr;                // CertLogic mode
     const std::vector<Value>* slots = nullptr;  // rule mode
     Value root;                                 // data as a Value
+    std::uint64_t limit = kStepsPerEvaluation;  // the step budget
+    mutable std::uint64_t steps = 0;            // steps taken
+
+    bool exhausted() const { return steps > limit; }
 };
 
 Value drill(Value v, const std::vector<std::string>& path) {
@@ -658,7 +662,13 @@ Value toDateTime(const Node& n, const Value& v, const char* what) {
     return Value::dateTime(*t);
 }
 
+Value outOfSteps(const Node& n, const Context& ctx) {
+    return Value::error(n.pointer, "the evaluation was stopped after " + std::to_string(ctx.limit) +
+                                       " steps: the expression asks for too much work (rules-format §5.7)");
+}
+
 Value evaluateNode(const Node& n, const Context& ctx, const Frame* frame) {
+    if (++ctx.steps > ctx.limit) return outOfSteps(n, ctx);
     switch (n.op) {
         case Op::Literal:
             return n.literal;
@@ -870,21 +880,34 @@ Value Expression::evaluate(const Json& data) const {
     Context ctx;
     ctx.data = &data;
     ctx.root = Value::fromJson(data);
+    ctx.limit = kStepsPerDataEvaluation;
     return evaluateNode(*root_, ctx, nullptr);
 }
 
-Value Expression::evaluate(const std::vector<Value>& slots) const {
+Value Expression::evaluate(const std::vector<Value>& slots, StepMeter* meter) const {
     if (!root_) return Value::error("", "the expression is not valid");
     Context ctx;
     ctx.slots = &slots;
-    return evaluateNode(*root_, ctx, nullptr);
+    Value v = evaluateNode(*root_, ctx, nullptr);
+    if (meter) meter->steps = addSteps(meter->steps, ctx.steps);
+    return v;
 }
 
-void Expression::markOpenSlots(const std::vector<Value>& slots, std::vector<bool>& open) const {
+void Expression::markOpenSlots(const std::vector<Value>& slots, std::vector<bool>& open, StepMeter* meter) const {
     if (!root_) return;
     Context ctx;
     ctx.slots = &slots;
-    if (evaluateNode(*root_, ctx, nullptr).isUnknown()) markOpen(*root_, ctx, nullptr, open);
+    const Value v = evaluateNode(*root_, ctx, nullptr);
+    if (v.isUnknown()) markOpen(*root_, ctx, nullptr, open);
+    if (ctx.exhausted()) {
+        // Stopped part way: every unknown slot it reads may keep it open.
+        std::vector<bool> read(open.size(), false);
+        markRead(*root_, read);
+        for (std::size_t k = 0; k < read.size(); ++k) {
+            if (read[k] && slots[k].isUnknown()) open[k] = true;
+        }
+    }
+    if (meter) meter->steps = addSteps(meter->steps, ctx.steps);
 }
 
 void Expression::markReadSlots(std::vector<bool>& read) const {

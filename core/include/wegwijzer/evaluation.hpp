@@ -65,6 +65,9 @@ struct Evaluation {
 struct EvaluateOptions {
     bool planNext = true;  // compute and order the next questions
     const Result* only = nullptr;  // evaluate just this result (analysis tools)
+    // Planning stops after this many steps (rules-format §5.7); the questions
+    // not tried by then keep the rules' order, and a rule error says so.
+    std::uint64_t planningSteps = limits::kPlanningSteps;
 };
 
 // Evaluates `answers` (a JSON object: question id -> value; null = not

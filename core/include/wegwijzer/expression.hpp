@@ -58,6 +58,17 @@ inline constexpr std::uint64_t kStepsCap = std::uint64_t{1} << 62;
 inline std::uint64_t addSteps(std::uint64_t a, std::uint64_t b) { return a + b < kStepsCap ? a + b : kStepsCap; }  // a, b <= the cap
 inline std::uint64_t timesSteps(std::uint64_t a, std::uint64_t b) { return b != 0 && a > kStepsCap / b ? kStepsCap : a * b; }
 
+// The step budget of one evaluation at run time (rules-format §5.7): behind
+// the load-time limits, a second line of defence. An evaluation that would
+// take more steps stops with an Error value instead of running on.
+inline constexpr std::uint64_t kStepsPerEvaluation = 100000;        // rule mode, one evaluate() or markOpenSlots()
+inline constexpr std::uint64_t kStepsPerDataEvaluation = 10000000;  // CertLogic mode: the data can be of any size
+
+// Adds up the steps several evaluations took (planning's budget).
+struct StepMeter {
+    std::uint64_t steps = 0;
+};
+
 struct Node;  // internal
 
 class Expression {
@@ -66,15 +77,19 @@ public:
     bool valid() const { return root_ != nullptr; }
     StaticType type() const;
 
-    // Evaluates against a JSON data context (CertLogic mode).
+    // Evaluates against a JSON data context (CertLogic mode), in at most
+    // kStepsPerDataEvaluation steps.
     Value evaluate(const Json& data) const;
-    // Evaluates against answer slots (rule mode); an unanswered slot holds Unknown.
-    Value evaluate(const std::vector<Value>& slots) const;
+    // Evaluates against answer slots (rule mode); an unanswered slot holds
+    // Unknown. At most kStepsPerEvaluation steps; they are added to `meter`.
+    Value evaluate(const std::vector<Value>& slots, StepMeter* meter = nullptr) const;
 
     // Rule mode, for an expression that evaluates to Unknown: marks the slots
     // whose unknown values keep it unknown (Kleene: operands that already
-    // decide an `and`/`or`/`if` are not followed).
-    void markOpenSlots(const std::vector<Value>& slots, std::vector<bool>& open) const;
+    // decide an `and`/`or`/`if` are not followed). When that takes more than
+    // kStepsPerEvaluation steps, marks every unknown slot it reads instead
+    // (more questions stay open, never fewer).
+    void markOpenSlots(const std::vector<Value>& slots, std::vector<bool>& open, StepMeter* meter = nullptr) const;
     // Marks every slot the expression can read.
     void markReadSlots(std::vector<bool>& read) const;
     // Every number literal compared with a variable (for enumerating answer spaces).

@@ -19,8 +19,9 @@ namespace wegwijzer {
 
 // The limits on the work a ruleset can ask for (rules-format §5.7), checked
 // when it is loaded: beyond them it is refused, so it is never signed or used.
+// Evaluation and planning also stop at them at run time (expression.hpp).
 namespace limits {
-inline constexpr std::uint64_t kStepsPerExpression = 100000;  // one test, amount or askIf, at most
+inline constexpr std::uint64_t kStepsPerExpression = kStepsPerEvaluation;  // one test, amount or askIf, at most
 inline constexpr std::uint64_t kStepsPerRuleset = 1000000;    // all of them together, evaluated once
 inline constexpr std::size_t kThresholdsPerQuestion = 100;    // different numbers compared with one question
 inline constexpr std::uint64_t kPlanningSteps = 20000000;     // the trial answers of planning times the steps above
