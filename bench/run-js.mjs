@@ -266,7 +266,7 @@ async function wasmVerify(s) {
     const key = await webcrypto.subtle.importKey('raw', b64(c.publicKey), { name: 'Ed25519' }, false, ['verify']);
     return webcrypto.subtle.verify({ name: 'Ed25519' }, key, b64(c.signature), message);
   }));
-  const verdict = JSON.parse(s.acceptBundle(JSON.stringify(valid)));
+  const verdict = JSON.parse(s.acceptBundle(JSON.stringify({ valid })));
   if (!verdict.accepted) throw new Error(`wasm: bundle refused: ${JSON.stringify(verdict.refusal)}`);
   return 1;
 }

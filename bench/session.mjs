@@ -36,7 +36,7 @@ async function load() {
     const key = await webcrypto.subtle.importKey('raw', b64(c.publicKey), { name: 'Ed25519' }, false, ['verify']);
     return webcrypto.subtle.verify({ name: 'Ed25519' }, key, b64(c.signature), message);
   }));
-  const verdict = JSON.parse(session.acceptBundle(JSON.stringify(valid)));
+  const verdict = JSON.parse(session.acceptBundle(JSON.stringify({ valid })));
   if (!verdict.accepted) throw new Error(`refused: ${JSON.stringify(verdict)}`);
   return session;
 }

@@ -96,17 +96,19 @@ bool verifyEd25519(std::string_view publicKey, std::string_view message, std::st
                             reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
 }
 
-std::string keyIdOf(std::string_view publicKey) {
+std::string sha256Hex(std::string_view bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    EVP_Digest(publicKey.data(), publicKey.size(), digest, &len, EVP_sha256(), nullptr);
+    EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
     static const char kHex[] = "0123456789abcdef";
     std::string out;
-    for (unsigned int i = 0; i < 16 && i < len; ++i) {
+    for (unsigned int i = 0; i < len; ++i) {
         out += kHex[digest[i] >> 4];
         out += kHex[digest[i] & 15];
     }
     return out;
 }
+
+std::string keyIdOf(std::string_view publicKey) { return sha256Hex(publicKey).substr(0, 32); }
 
 }  // namespace wegwijzer::native

@@ -27,5 +27,7 @@ bool verifyEd25519(std::string_view publicKey, std::string_view message, std::st
 
 // The key id: lower-case hex of the first 16 bytes of SHA-256(raw public key).
 std::string keyIdOf(std::string_view publicKey);
+// SHA-256 of `bytes`, all 32 bytes in lower-case hex (wegwijzer::Sha256Hex).
+std::string sha256Hex(std::string_view bytes);
 
 }  // namespace wegwijzer::native

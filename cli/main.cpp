@@ -54,7 +54,7 @@ Usage:
   wegwijzer trust-root --threshold K PUBLIC_KEY_FILE... -o FILE
   wegwijzer sign --key PRIVATE_KEY_FILE [--key ...] RULESET_OR_BUNDLE -o BUNDLE
   wegwijzer verify --trust FILE BUNDLE [--ruleset-id ID] [--min-version N]
-                   [--date YYYY-MM-DD] [--grace-days N]
+                   [--min-version-digest SHA256] [--date YYYY-MM-DD] [--grace-days N]
   wegwijzer --help
 
   lint, test, eval, course, courses, questions and diff also read a signed
@@ -109,7 +109,10 @@ Commands:
           Ed25519). Given a bundle instead, add signatures to it (two-person
           publishing). Refuses a ruleset that does not pass lint.
   verify  Apply the client's trust policy to a bundle; prints a summary when
-          accepted (exit 0), the reason code when refused (exit 1).
+          accepted (exit 0), the reason code when refused (exit 1). The
+          summary's "message sha256" is what a client records with the
+          version: --min-version N --min-version-digest SHA256 then refuses
+          another bundle that also says version N (version-reused).
 
 Exit codes: 0 success, 1 a negative verdict (lint findings, failed cases,
 an expression that fails on its data), 2 usage or input errors.
@@ -789,7 +792,8 @@ int cmdSign(int argc, char** argv) {
 }
 
 int cmdVerify(int argc, char** argv) {
-    Args args = parseArgs(argc, argv, 2, {"trust", "ruleset-id", "min-version", "date", "grace-days"}, {});
+    Args args =
+        parseArgs(argc, argv, 2, {"trust", "ruleset-id", "min-version", "min-version-digest", "date", "grace-days"}, {});
     if (!args.error.empty()) return usageError(args.error);
     auto trustPath = args.option("trust");
     if (!trustPath || args.positional.size() != 1) return usageError("verify takes --trust FILE BUNDLE");
@@ -815,13 +819,19 @@ int cmdVerify(int argc, char** argv) {
             policy.graceDays = static_cast<int>(*n);
         }
     }
+    if (auto digest = args.option("min-version-digest")) {
+        const bool hex = digest->size() == 64 && digest->find_first_not_of("0123456789abcdef") == std::string::npos;
+        if (!hex) return usageError("--min-version-digest takes the 64 lower-case hex digits of a SHA-256");
+        if (!args.option("min-version")) return usageError("--min-version-digest goes with --min-version");
+        policy.minVersionDigest = *digest;
+    }
     auto root = loadTrustRoot(*trustPath);
     if (!root) return kUsage;
     const std::string& path = args.positional[0];
     std::string error;
     auto text = readFile(path, error);
     if (!text) return usageError(error);
-    BundleVerdict verdict = verifyBundle(*text, *root, policy, nativeVerify);
+    BundleVerdict verdict = verifyBundle(*text, *root, policy, nativeVerify, native::sha256Hex);
     if (!verdict.accepted()) {
         std::cerr << path << ": refused: " << verdict.refusal->code << ": " << safe(verdict.refusal->message) << "\n";
         std::cout << verdict.refusal->code << "\n";
@@ -834,6 +844,7 @@ int cmdVerify(int argc, char** argv) {
     for (const std::string& signer : verdict.signers) {
         std::cout << "signed by: " << signer << " (" << root->key(signer)->owner << ")\n";
     }
+    std::cout << "message sha256: " << verdict.messageDigest << "\n";
     for (const std::string& w : verdict.warnings) std::cout << "warning: " << w << "\n";
     return kOk;
 }

@@ -65,7 +65,7 @@ TrustPolicy policyOn(const char* date) {
 }
 
 BundleVerdict verify(const std::string& bundle, const TrustRoot& root, const TrustPolicy& policy) {
-    return verifyBundle(bundle, root, policy, native::verifyEd25519);
+    return verifyBundle(bundle, root, policy, native::verifyEd25519, native::sha256Hex);
 }
 
 std::string codeOf(const BundleVerdict& v) { return v.refusal ? v.refusal->code : "accepted"; }
@@ -171,6 +171,33 @@ TEST(Bundle, LowerVersionIsARollback) {
     EXPECT_EQ(codeOf(verify(sign(rulesetText(3), {ann()}), rootOf(1, {ann()}), policy)), "rollback");
     policy.minVersion = 3;
     EXPECT_TRUE(verify(sign(rulesetText(3), {ann()}), rootOf(1, {ann()}), policy).accepted());
+}
+
+// TUF: a version number names one content. A device that accepted version 3
+// refuses another bundle that also says 3 (a mirror or an insider showing
+// some people other rules under the same number), and takes the same one
+// again, also with a signature added.
+TEST(Bundle, TheSameVersionWithOtherContentIsRefused) {
+    const TrustRoot root = rootOf(1, {ann(), bert()});
+    TrustPolicy policy = policyOn("2025-10-01");
+    const std::string first = sign(rulesetText(3), {ann()});
+    const BundleVerdict accepted = verify(first, root, policy);
+    ASSERT_TRUE(accepted.accepted());
+    ASSERT_EQ(accepted.messageDigest.size(), 64u);
+    policy.minVersion = 3;
+    policy.minVersionDigest = accepted.messageDigest;
+
+    EXPECT_TRUE(verify(first, root, policy).accepted());
+    EXPECT_TRUE(verify(sign(rulesetText(3), {ann(), bert()}), root, policy).accepted()) << "more signatures, same message";
+    const BundleVerdict other = verify(sign(rulesetText(3, "mini", "2027-01-31"), {ann()}), root, policy);
+    EXPECT_EQ(codeOf(other), "version-reused");
+    EXPECT_NE(other.refusal->message.find("version 3, accepted before with other content"), std::string::npos);
+    EXPECT_TRUE(verify(sign(rulesetText(4, "mini", "2027-01-31"), {ann()}), root, policy).accepted()) << "a newer version";
+
+    // A platform that gives no digest cannot have the version compared: refused.
+    const PreparedBundle prepared = prepareBundle(first, root, policy);
+    EXPECT_EQ(codeOf(decideBundle(prepared, {true}, root, policy)), "version-reused");
+    EXPECT_TRUE(decideBundle(prepared, {true}, root, policy, accepted.messageDigest).accepted());
 }
 
 TEST(Bundle, WrongRulesetId) {

@@ -4,8 +4,9 @@
 // A Session holds one accepted ruleset. The widget:
 //   1. prepareBundle(bundleText, trustRootText, policyJson) -> the signature
 //      checks to run with WebCrypto (or a refusal);
-//   2. acceptBundle(validJson) -> the core's verdict (threshold, id,
-//      rollback, expiry); on acceptance the session uses that ruleset;
+//   2. acceptBundle(answersJson) -> the core's verdict (threshold, id,
+//      rollback, a reused version, expiry); on acceptance the session uses
+//      that ruleset;
 //   3. describe / evaluate / courseView on the accepted ruleset.
 //
 // The fast path (core/include/wegwijzer/program.hpp), for evaluating many
@@ -81,6 +82,7 @@ public:
         if (policy->contains("minVersion") && (*policy)["minVersion"].is_number_integer()) {
             policy_.minVersion = (*policy)["minVersion"].get<std::int64_t>();
         }
+        policy_.minVersionDigest = stringMember(*policy, "minVersionDigest");
         if (policy->contains("graceDays") && (*policy)["graceDays"].is_number_integer()) {
             policy_.graceDays = static_cast<int>((*policy)["graceDays"].get<std::int64_t>());
         }
@@ -95,14 +97,21 @@ public:
         return Json{{"checks", checks}}.dump();
     }
 
+    // validJson: the platform's answers, one per check, and the SHA-256 (hex)
+    // of message(): {"valid": [true, ...], "messageDigest": "..."}.
     std::string acceptBundle(const std::string& validJson) {
         std::string error;
-        auto valid = parseArgument(validJson, error);
+        auto answers = parseArgument(validJson, error);
         std::vector<bool> results;
-        if (valid && valid->is_array()) {
-            for (const Json& v : *valid) results.push_back(v.is_boolean() && v.get<bool>());
+        std::string digest;
+        if (answers && answers->is_object()) {
+            const Json& valid = answers->contains("valid") ? (*answers)["valid"] : Json();
+            if (valid.is_array()) {
+                for (const Json& v : valid) results.push_back(v.is_boolean() && v.get<bool>());
+            }
+            digest = stringMember(*answers, "messageDigest");
         }
-        BundleVerdict verdict = decideBundle(prepared_, results, root_, policy_);
+        BundleVerdict verdict = decideBundle(prepared_, results, root_, policy_, digest);
         if (!verdict.accepted()) return refusalJson(*verdict.refusal);
         ruleset_ = verdict.ruleset;
 #ifdef WEGWIJZER_TEST_ENTRY_POINTS

@@ -313,8 +313,9 @@ PreparedBundle prepareBundle(std::string_view bytes, const TrustRoot& root, cons
 }
 
 BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<bool>& valid, const TrustRoot& root,
-                           const TrustPolicy& policy) {
+                           const TrustPolicy& policy, std::string_view messageDigest) {
     BundleVerdict v;
+    v.messageDigest = std::string(messageDigest);
     if (prepared.refusal) {
         v.refusal = prepared.refusal;
         return v;
@@ -372,6 +373,15 @@ BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<boo
                                                    " accepted before");
         return v;
     }
+    if (rs.version == policy.minVersion && !policy.minVersionDigest.empty() &&
+        messageDigest != policy.minVersionDigest) {
+        v.refusal = refuse(refusal::kVersionReused,
+                           "the bundle holds version " + std::to_string(rs.version) +
+                               (messageDigest.empty() ? ", accepted before, and its content could not be compared"
+                                                      : ", accepted before with other content: a published "
+                                                        "version never changes"));
+        return v;
+    }
     const std::int64_t daysPast = policy.today.daysSinceEpoch() - rs.expires.daysSinceEpoch();
     if (daysPast > policy.graceDays) {
         v.refusal = refuse(refusal::kExpired, "the rules expired on " + rs.expires.toString() + ", more than " +
@@ -392,11 +402,12 @@ BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<boo
 }
 
 BundleVerdict verifyBundle(std::string_view bytes, const TrustRoot& root, const TrustPolicy& policy,
-                           const Ed25519Verify& verify) {
+                           const Ed25519Verify& verify, const Sha256Hex& sha256) {
     PreparedBundle prepared = prepareBundle(bytes, root, policy);
     std::vector<bool> valid;
     for (const SignatureCheck& c : prepared.checks) valid.push_back(verify(c.publicKey, prepared.message, c.signature));
-    return decideBundle(prepared, valid, root, policy);
+    const std::string digest = sha256 && !prepared.refusal ? sha256(prepared.message) : std::string();
+    return decideBundle(prepared, valid, root, policy, digest);
 }
 
 }  // namespace wegwijzer

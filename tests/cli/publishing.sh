@@ -48,6 +48,15 @@ check "wrong ruleset id" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work
 contains out "wrong-ruleset-id"
 check "rollback" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 2
 contains out "rollback"
+# Issue 15: a version names one content. verify prints the digest a client records with the version.
+check "verify prints the signed message's sha256" 0 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01
+digest=$(sed -n 's/^message sha256: //p' "$work/out")
+[[ $digest =~ ^[0-9a-f]{64}$ ]] || { echo "FAIL no message sha256 in: $(cat "$work/out")"; failures=$((failures + 1)); }
+check "the same version and digest again" 0 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 1 --min-version-digest "$digest"
+check "the same version seen with another digest" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 1 --min-version-digest "$(printf '0%.0s' {1..64})"
+contains out "version-reused"
+check "--min-version-digest needs hex" 2 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --min-version 1 --min-version-digest XYZ
+contains err "64 lower-case hex digits"
 # Reliability review D8: versions go up to 2^53 - 1, and so does --min-version.
 check "--min-version 2^53 - 1 is a rollback, not a usage error" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 9007199254740991
 check "--min-version above 2^53 - 1" 2 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 9007199254740992

@@ -25,17 +25,18 @@ const POLICY = JSON.stringify({ today: "2025-10-01", rulesetId: "example" });
 const b64 = (t) => Uint8Array.from(Buffer.from(t, "base64"));
 
 // The widget's steps (web/src/engine.js): prepare, WebCrypto, accept.
-async function load(bundleBytes, trustRoot) {
+async function load(bundleBytes, trustRoot, policy = POLICY, { withDigest = true } = {}) {
   const session = new wasm.Session();
   try {
-    const prepared = JSON.parse(session.prepareBundle(bundleBytes, JSON.stringify(trustRoot), POLICY));
+    const prepared = JSON.parse(session.prepareBundle(bundleBytes, JSON.stringify(trustRoot), policy));
     if (prepared.error || prepared.accepted === false) return prepared;
     const message = session.message().slice();
     const valid = await Promise.all(prepared.checks.map(async (c) => {
       const key = await webcrypto.subtle.importKey("raw", b64(c.publicKey), { name: "Ed25519" }, false, ["verify"]);
       return webcrypto.subtle.verify({ name: "Ed25519" }, key, b64(c.signature), message);
     }));
-    return JSON.parse(session.acceptBundle(JSON.stringify(valid)));
+    const messageDigest = withDigest ? Buffer.from(await webcrypto.subtle.digest("SHA-256", message)).toString("hex") : "";
+    return { ...JSON.parse(session.acceptBundle(JSON.stringify({ valid, messageDigest }))), messageDigest };
   } finally {
     session.delete();
   }
@@ -70,4 +71,18 @@ test("one public key under two key ids is refused, so one holder cannot meet a t
   envelope.signatures = [envelope.signatures[0], { ...envelope.signatures[0], keyid: twin.keyid }];
   const verdict = await load(Buffer.from(JSON.stringify(envelope)), rootWith([devKey, twin], 2));
   assert.match(verdict.error ?? "", /same public key as key/);
+});
+
+// A version names one content (issue 15; tests/bundle_test.cpp has the native
+// cases): the digest the widget records with the version is compared.
+test("a bundle with the version seen before and another signed message is refused as version-reused", async () => {
+  const first = await load(bundle, devRoot);
+  assert.equal(first.accepted, true);
+  assert.match(first.messageDigest, /^[0-9a-f]{64}$/);
+  const seen = (digest) => JSON.stringify({ today: "2025-10-01", rulesetId: "example", minVersion: first.version, minVersionDigest: digest });
+  assert.equal((await load(bundle, devRoot, seen(first.messageDigest))).accepted, true, "the same one again");
+  const other = await load(bundle, devRoot, seen("0".repeat(64)));
+  assert.equal(other.refusal?.code, "version-reused", JSON.stringify(other));
+  const blind = await load(bundle, devRoot, seen(first.messageDigest), { withDigest: false });
+  assert.equal(blind.refusal?.code, "version-reused", "no digest from the platform: cannot compare, refused");
 });

@@ -6,22 +6,29 @@
 // the highest accepted version on this device.
 
 // localStorage holds ONE thing per ruleset id: the highest version accepted on
-// this device (rollback protection). Never anything about the person.
+// this device (rollback protection) and the SHA-256 of that version's signed
+// message, as "VERSION:SHA256" (a version names one content: another bundle
+// with the same version is refused). Never anything about the person.
 const VERSION_KEY = 'wegwijzer.minVersion.';
 
-export function readMinVersion(rulesetId) {
+// {version, digest}: digest '' when not known (storage written by an older
+// widget, or none).
+export function readSeen(rulesetId) {
   try {
     const v = globalThis.localStorage?.getItem(VERSION_KEY + rulesetId);
-    return v && /^\d{1,9}$/.test(v) ? Number(v) : 0;
+    const m = v && /^(\d{1,16})(?::([0-9a-f]{64}))?$/.exec(v);
+    return m && Number.isSafeInteger(Number(m[1])) ? { version: Number(m[1]), digest: m[2] || '' } : { version: 0, digest: '' };
   } catch {
-    return 0; // storage blocked (sandboxed iframe, privacy settings): no memory
+    return { version: 0, digest: '' }; // storage blocked (sandboxed iframe, privacy settings): no memory
   }
 }
 
-function recordVersion(rulesetId, version) {
-  if (!Number.isInteger(version) || version <= readMinVersion(rulesetId)) return;
+function recordVersion(rulesetId, version, digest) {
+  const seen = readSeen(rulesetId);
+  if (!Number.isSafeInteger(version) || version < seen.version) return;
+  if (version === seen.version && (seen.digest || !digest)) return;
   try {
-    globalThis.localStorage?.setItem(VERSION_KEY + rulesetId, String(version));
+    globalThis.localStorage?.setItem(VERSION_KEY + rulesetId, digest ? `${version}:${digest}` : String(version));
   } catch {
     // Without storage the device cannot remember; the policy then starts at 0.
   }
@@ -128,13 +135,16 @@ async function accept(session, bundleBytes, trustRoot, policy) {
   // A copy: the view is into the module's memory, which may move.
   prepared.message = session.message().slice();
   const valid = await verifySignatures(prepared);
-  return parse(session.acceptBundle(JSON.stringify(valid)));
+  const messageDigest = await sha256Hex(prepared.message);
+  const verdict = parse(session.acceptBundle(JSON.stringify({ valid, messageDigest })));
+  return verdict.accepted ? { ...verdict, messageDigest } : verdict;
 }
 
-// The SHA-256 of the bundle's exact bytes, in hex: the rules' fingerprint on
-// a printed receipt and in a kiosk's footer (staff compare it with
-// `sha256sum` of the published file).
-async function fingerprintOf(bytes) {
+// SHA-256 in hex. Of the bundle's exact bytes: the rules' fingerprint on a
+// printed receipt and in a kiosk's footer (staff compare it with `sha256sum`
+// of the published file). Of its signed message: what the core compares for
+// a version seen before.
+async function sha256Hex(bytes) {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null;
   const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
@@ -179,11 +189,12 @@ async function tryBundle(session, url, trustRoot, policy, options = {}) {
   if (got.refusal) return { accepted: false, refusal: got.refusal };
   const verdict = await accept(session, got.bytes, trustRoot, policy);
   if (!verdict.accepted) return verdict;
-  return { ...verdict, bytes: got.bytes, fingerprint: await fingerprintOf(got.bytes) };
+  return { ...verdict, bytes: got.bytes, fingerprint: await sha256Hex(got.bytes) };
 }
 
 function policyFor({ today, rulesetId, graceDays }) {
-  const policy = { today, rulesetId, minVersion: readMinVersion(rulesetId) };
+  const seen = readSeen(rulesetId);
+  const policy = { today, rulesetId, minVersion: seen.version, minVersionDigest: seen.digest };
   if (Number.isInteger(graceDays)) policy.graceDays = graceDays;
   return policy;
 }
@@ -212,7 +223,7 @@ export async function loadRules({ coreUrls, bundleUrl, fallbackUrl, trustRoot, r
   if (bundleUrl) {
     const verdict = await tryBundle(session, bundleUrl, trustRoot, policy, { fetched: bundle });
     if (verdict.accepted) {
-      recordVersion(rulesetId, verdict.version);
+      recordVersion(rulesetId, verdict.version, verdict.messageDigest);
       return loadedFrom(core, session, verdict, false, null);
     }
     refusal = verdict.refusal;
@@ -222,9 +233,9 @@ export async function loadRules({ coreUrls, bundleUrl, fallbackUrl, trustRoot, r
   // the code itself: it is checked like any bundle (signature, id, expiry) but
   // not against the version remembered on this device. A rollback attack on
   // it would need to replace the widget's code, which could then do anything.
-  const verdict = await tryBundle(session, fallbackUrl, trustRoot, { ...policy, minVersion: 0 });
+  const verdict = await tryBundle(session, fallbackUrl, trustRoot, { ...policy, minVersion: 0, minVersionDigest: '' });
   if (verdict.accepted) {
-    recordVersion(rulesetId, verdict.version);
+    recordVersion(rulesetId, verdict.version, verdict.messageDigest);
     return loadedFrom(core, session, verdict, true, refusal);
   }
   session.delete();
@@ -244,12 +255,12 @@ export async function loadRules({ coreUrls, bundleUrl, fallbackUrl, trustRoot, r
 //   {status: 'unreachable', refusal}
 // The caller switches to `loaded` when no one is in the middle of a session.
 export async function checkForUpdate({
-  coreUrls, bundleUrl, trustRoot, rulesetId, graceDays, today, currentFingerprint, minVersion = 0,
+  coreUrls, bundleUrl, trustRoot, rulesetId, graceDays, today, currentFingerprint, minVersion = 0, minVersionDigest = '',
 }) {
   const core = await loadCore(coreUrls);
   const session = new core.Session();
   const policy = policyFor({ today, rulesetId, graceDays });
-  policy.minVersion = Math.max(policy.minVersion, minVersion);
+  if (minVersion > policy.minVersion) Object.assign(policy, { minVersion, minVersionDigest });
   const verdict = await tryBundle(session, bundleUrl, trustRoot, policy, { refresh: true });
   if (verdict.accepted && verdict.fingerprint && verdict.fingerprint !== currentFingerprint) {
     return { status: 'new', loaded: loadedFrom(core, session, verdict, false, null) };
@@ -261,7 +272,7 @@ export async function checkForUpdate({
 
 // Called when the guide starts using a ruleset: the device remembers its version.
 export function recordAccepted(loaded) {
-  recordVersion(loaded.rules.id, loaded.rules.version);
+  recordVersion(loaded.rules.id, loaded.rules.version, loaded.rules.messageDigest);
 }
 
 // The Cache Storage entry a kiosk's service worker (web/kiosk/kiosk-sw.js)

@@ -762,6 +762,7 @@ export class WegwijzerGuide extends HTMLElement {
           currentFingerprint: current.fingerprint,
           // Never back to older rules than those in use or waiting.
           minVersion: current.builtIn ? 0 : current.rules.version,
+          minVersionDigest: current.builtIn ? '' : current.rules.messageDigest,
         });
       } catch (e) {
         outcome = { status: 'unreachable', refusal: { code: e.code || 'other', message: String(e.message) } };

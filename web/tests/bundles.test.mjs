@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startSite, launch, openPage, fixtureUrl, state, announced, sign, signUnchecked, withVersion, inGuide, DIST, BUILT_IN, ASSETS,
+  startSite, launch, openPage, fixtureUrl, state, announced, sign, signUnchecked, withVersion, seenOf, inGuide, DIST, BUILT_IN, ASSETS,
 } from './helpers.mjs';
 
 const builtInText = fs.readFileSync(path.join(DIST, ASSETS.fallback), 'utf8');
@@ -39,6 +39,9 @@ function timeBomb(text) {
   return JSON.stringify(rules);
 }
 
+// Version + 1 twice, with other content (one more space at the end).
+const otherNewer = `${withVersion(BUILT_IN.text, BUILT_IN.version + 1).trimEnd()} \n`;
+
 let site;
 let browser;
 before(async () => {
@@ -46,6 +49,7 @@ before(async () => {
     'bundles/changed.dsse.json': flipPayloadByte(builtInText),
     'bundles/stranger.dsse.json': sign(BUILT_IN.text, { stranger: true }),
     'bundles/newer.dsse.json': sign(withVersion(BUILT_IN.text, BUILT_IN.version + 1)),
+    'bundles/newer-other.dsse.json': sign(otherNewer),
     'bundles/current.dsse.json': builtInText,
     // The real signed bundle, a NUL byte, then more (reliability review D2).
     'bundles/nul.dsse.json': `${builtInText}\u0000{"extra": true}`,
@@ -76,7 +80,8 @@ test('a valid bundle is used as it is: no notice, its version in the footer', as
   assert.deepEqual(s.notices, []);
   assert.match(s.footer, new RegExp(`^Regels versie ${BUILT_IN.version} van `));
   assert.doesNotMatch(s.footer, /ingebouwd/);
-  assert.deepEqual(await storage(page), { [VERSION_KEY]: String(BUILT_IN.version) });
+  // The version and the digest of its signed message: nothing about the person.
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: BUILT_IN.seen });
   assert.deepEqual(log.consoleErrors, []);
   await context.close();
 });
@@ -139,15 +144,38 @@ test('an older version than one accepted before on this device: refused as a rol
   let s = await load(page, { bundle: 'bundles/newer.dsse.json' });
   assert.deepEqual(s.notices, []);
   assert.match(s.footer, new RegExp(`versie ${BUILT_IN.version + 1} `));
-  // The device remembers the version, and only the version.
-  assert.deepEqual(await storage(page), { [VERSION_KEY]: String(BUILT_IN.version + 1) });
+  // The device remembers the version (and its digest), nothing else.
+  const newer = seenOf(withVersion(BUILT_IN.text, BUILT_IN.version + 1));
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: newer });
 
   s = await load(page, { bundle: 'bundles/current.dsse.json' });
   const notice = s.notices.find((n) => n.kind === 'fallback');
   assert.ok(notice, 'the older bundle is refused');
   assert.match(notice.text, /ouder dan de regels die dit toestel al eerder gebruikte/);
   assert.match(s.footer, /\(ingebouwde regels\)/);
-  assert.deepEqual(await storage(page), { [VERSION_KEY]: String(BUILT_IN.version + 1) }, 'never lowered');
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: newer }, 'never lowered');
+  await context.close();
+});
+
+// TUF: a version number names one content. A mirror (or an insider) that
+// shows this device other rules under a version it already used is refused.
+test('the same version as one accepted before, with other content: refused (version-reused)', async () => {
+  const { page, context } = await openPage(browser);
+  let s = await load(page, { bundle: 'bundles/newer.dsse.json' });
+  assert.deepEqual(s.notices, []);
+  s = await load(page, { bundle: 'bundles/newer-other.dsse.json' });
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice, 'the other bundle with the same version is refused');
+  assert.match(notice.text, /hetzelfde versienummer als regels die dit toestel al gebruikte, maar een andere inhoud/);
+  assert.match(s.footer, /\(ingebouwde regels\)/);
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: seenOf(withVersion(BUILT_IN.text, BUILT_IN.version + 1)) });
+  // The one it used is still taken, also as it was stored by an older widget (the version alone).
+  s = await load(page, { bundle: 'bundles/newer.dsse.json' });
+  assert.deepEqual(s.notices, []);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [VERSION_KEY, String(BUILT_IN.version + 1)]);
+  s = await load(page, { bundle: 'bundles/newer-other.dsse.json' });
+  assert.deepEqual(s.notices, [], 'without a digest there is nothing to compare: accepted');
+  assert.deepEqual(await storage(page), { [VERSION_KEY]: seenOf(otherNewer) }, 'and its digest is kept from now on');
   await context.close();
 });
 

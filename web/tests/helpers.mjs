@@ -31,11 +31,20 @@ export function tmpdir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `wegwijzer-${prefix}-`));
 }
 
-// The ruleset inside a bundle: {id, version, published, expires, text}.
+// What the guide stores for ruleset text it accepted: "VERSION:SHA256", the
+// SHA-256 of the signed message (DSSE PAE, docs/bundle-format.md §3).
+export function seenOf(rulesetText) {
+  const type = 'application/vnd.wegwijzer.ruleset+json';
+  const payload = Buffer.from(rulesetText, 'utf8');
+  const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} ${type} ${payload.length} `), payload]);
+  return `${JSON.parse(rulesetText).version}:${crypto.createHash('sha256').update(pae).digest('hex')}`;
+}
+
+// The ruleset inside a bundle: {id, version, published, expires, text, seen}.
 export function bundleInfo(bundleText) {
   const payload = Buffer.from(JSON.parse(bundleText).payload, 'base64').toString('utf8');
   const r = JSON.parse(payload);
-  return { id: r.id, version: r.version, published: r.published, expires: r.expires, text: payload };
+  return { id: r.id, version: r.version, published: r.published, expires: r.expires, text: payload, seen: seenOf(payload) };
 }
 
 // The content-hashed names of the core's files and the built-in bundle (scripts/build-web.sh).

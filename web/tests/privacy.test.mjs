@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  REPO, startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, inGuide, state, announced, ASSETS,
+  REPO, DIST, startSite, launch, openPage, fixtureUrl, waitForScreen, answerAll, tabTo, inGuide, state, announced, ASSETS,
+  bundleInfo,
 } from './helpers.mjs';
 
 // Values nobody else would send: typed the Belgian way and stored the JSON way.
@@ -86,7 +87,10 @@ test('answers never leave the page: requests, storage, cookies, URL, events', as
 
   assert.deepEqual(r.cookies, []);
   assert.equal(r.traces.cookie, '');
-  assert.deepEqual(r.traces.local, { 'wegwijzer.minVersion.example': '1' }, 'only the accepted rules version');
+  const example = bundleInfo(fs.readFileSync(path.join(DIST, 'bundles/example.dsse.json'), 'utf8'));
+  assert.deepEqual(r.traces.local, { 'wegwijzer.minVersion.example': example.seen },
+    'only the accepted rules version and its digest');
+  assert.match(example.seen, /^1:[0-9a-f]{64}$/);
   assert.deepEqual(r.traces.session, {});
   assert.deepEqual(r.traces.idb, []);
   assert.deepEqual(r.traces.caches, []);

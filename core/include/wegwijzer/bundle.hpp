@@ -89,6 +89,10 @@ struct TrustPolicy {
     std::int64_t minVersion = 0; // the highest version accepted before on this device
     int graceDays = 30;          // after expiry: accepted with a warning for this many days
     std::size_t maxBytes = kMaxBundleBytes;
+    // The SHA-256 (lower-case hex) of the signed message (PAE) of the bundle
+    // accepted at minVersion; empty when not known. A bundle that says the
+    // same version with another message is refused (version-reused).
+    std::string minVersionDigest;
 };
 
 // Stable reason codes of a refusal (docs/bundle-format.md, "Refusals").
@@ -106,6 +110,7 @@ inline constexpr const char* kThresholdNotMet = "threshold-not-met";
 inline constexpr const char* kInvalidRuleset = "invalid-ruleset";
 inline constexpr const char* kWrongRulesetId = "wrong-ruleset-id";
 inline constexpr const char* kRollback = "rollback";
+inline constexpr const char* kVersionReused = "version-reused";
 inline constexpr const char* kExpired = "expired";
 }  // namespace refusal
 
@@ -139,18 +144,25 @@ struct BundleVerdict {
     std::vector<std::string> signers;        // key ids whose signatures counted
     std::vector<std::string> warnings;       // e.g. expired but within the grace period
     bool expired = false;
+    std::string messageDigest;               // as the platform gave it to decideBundle (may be empty)
 
     bool accepted() const { return !refusal.has_value(); }
 };
 
-// `valid[i]` is the platform's answer for prepared.checks[i].
+// `valid[i]` is the platform's answer for prepared.checks[i];
+// `messageDigest`, the platform's SHA-256 (lower-case hex) of
+// prepared.message: needed when policy.minVersionDigest is set (without it a
+// bundle of that version is refused, since it cannot be compared).
 BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<bool>& valid, const TrustRoot& root,
-                           const TrustPolicy& policy);
+                           const TrustPolicy& policy, std::string_view messageDigest = {});
 
 using Ed25519Verify =
     std::function<bool(std::string_view publicKey, std::string_view message, std::string_view signature)>;
+using Sha256Hex = std::function<std::string(std::string_view bytes)>;
 
+// All three steps with synchronous primitives; `sha256` may be empty when
+// the policy has no minVersionDigest and the digest is not wanted.
 BundleVerdict verifyBundle(std::string_view bytes, const TrustRoot& root, const TrustPolicy& policy,
-                           const Ed25519Verify& verify);
+                           const Ed25519Verify& verify, const Sha256Hex& sha256 = nullptr);
 
 }  // namespace wegwijzer
