@@ -55,6 +55,7 @@ Usage:
   wegwijzer sign --key PRIVATE_KEY_FILE [--key ...] RULESET_OR_BUNDLE -o BUNDLE
   wegwijzer verify --trust FILE BUNDLE [--ruleset-id ID] [--min-version N]
                    [--min-version-digest SHA256] [--date YYYY-MM-DD] [--grace-days N]
+                   [--fresh-grace-days N]
   wegwijzer --help
 
   lint, test, eval, course, courses, questions and diff also read a signed
@@ -793,7 +794,8 @@ int cmdSign(int argc, char** argv) {
 
 int cmdVerify(int argc, char** argv) {
     Args args =
-        parseArgs(argc, argv, 2, {"trust", "ruleset-id", "min-version", "min-version-digest", "date", "grace-days"}, {});
+        parseArgs(argc, argv, 2,
+                  {"trust", "ruleset-id", "min-version", "min-version-digest", "date", "grace-days", "fresh-grace-days"}, {});
     if (!args.error.empty()) return usageError(args.error);
     auto trustPath = args.option("trust");
     if (!trustPath || args.positional.size() != 1) return usageError("verify takes --trust FILE BUNDLE");
@@ -805,18 +807,19 @@ int cmdVerify(int argc, char** argv) {
         policy.today = *parsed;
     }
     policy.rulesetId = args.option("ruleset-id").value_or("");
-    for (const char* name : {"min-version", "grace-days"}) {
+    for (const std::string name : {"min-version", "grace-days", "fresh-grace-days"}) {
         auto text = args.option(name);
         if (!text) continue;
+        const bool days = name != "min-version";
         auto n = wholeNumber(*text);
-        if (!n || (std::string(name) == "grace-days" && *n > 3650)) {
-            return usageError(std::string("--") + name + (std::string(name) == "grace-days" ? " takes a whole number of at most 3650"
-                                                                                         : " takes a whole number of at most 9007199254740991"));
+        if (!n || (days && *n > 3650)) {
+            return usageError("--" + name + (days ? " takes a whole number of at most 3650"
+                                                  : " takes a whole number of at most 9007199254740991"));
         }
-        if (std::string(name) == "min-version") {
+        if (!days) {
             policy.minVersion = *n;
         } else {
-            policy.graceDays = static_cast<int>(*n);
+            (name == "grace-days" ? policy.graceDays : policy.freshGraceDays) = static_cast<int>(*n);
         }
     }
     if (auto digest = args.option("min-version-digest")) {
@@ -841,6 +844,7 @@ int cmdVerify(int argc, char** argv) {
     std::cout << "accepted: ruleset \"" << rs.id << "\" version " << rs.version << "\n"
               << "published: " << rs.published.toString() << "\n"
               << "expires: " << rs.expires.toString() << "\n";
+    if (rs.freshUntil) std::cout << "fresh until: " << rs.freshUntil->toString() << "\n";
     for (const std::string& signer : verdict.signers) {
         std::cout << "signed by: " << signer << " (" << root->key(signer)->owner << ")\n";
     }

@@ -84,7 +84,7 @@ const std::set<std::string>& refusalCodes() {
         refusal::kTooLarge,         refusal::kMalformed,       refusal::kDuplicateKey,    refusal::kBadEnvelope,
         refusal::kNonCanonicalBase64, refusal::kWrongPayloadType, refusal::kUnknownKey,     refusal::kKeyNotValid,
         refusal::kBadSignature,     refusal::kThresholdNotMet, refusal::kInvalidRuleset,  refusal::kWrongRulesetId,
-        refusal::kRollback,         refusal::kVersionReused,   refusal::kExpired};
+        refusal::kRollback,         refusal::kVersionReused,   refusal::kExpired,         refusal::kStale};
     return codes;
 }
 

@@ -255,6 +255,53 @@ TEST(Bundle, SignedButInvalidRuleset) {
               "invalid-ruleset");
 }
 
+// Freshness (issue 15, TUF's timestamp): a mirror that keeps serving an old
+// copy is found out after the copy's freshUntil, long before it expires.
+TEST(Bundle, PastFreshUntilRulesAreStale) {
+    Json doc = Json::parse(rulesetText(3, "mini", "2026-12-31"));
+    doc["freshUntil"] = "2025-10-15";
+    const std::string bundle = sign(doc.dump(), {ann()});
+    const TrustRoot root = rootOf(1, {ann()});
+    TrustPolicy policy = policyOn("2025-10-15");
+    const BundleVerdict onTheDay = verify(bundle, root, policy);
+    EXPECT_TRUE(onTheDay.accepted());
+    EXPECT_FALSE(onTheDay.stale);
+    EXPECT_TRUE(onTheDay.warnings.empty());
+
+    policy.today = *Date::parse("2025-10-16");
+    const BundleVerdict dayAfter = verify(bundle, root, policy);
+    EXPECT_EQ(codeOf(dayAfter), "stale");
+    EXPECT_NE(dayAfter.refusal->message.find("served as current until 2025-10-15"), std::string::npos);
+
+    policy.freshGraceDays = 7;  // a kiosk that is offline for days
+    const BundleVerdict withinGrace = verify(bundle, root, policy);
+    EXPECT_TRUE(withinGrace.accepted());
+    EXPECT_TRUE(withinGrace.stale);
+    ASSERT_EQ(withinGrace.warnings.size(), 1u);
+    EXPECT_NE(withinGrace.warnings[0].find("newer rules may exist"), std::string::npos);
+    policy.today = *Date::parse("2025-10-23");
+    EXPECT_EQ(codeOf(verify(bundle, root, policy)), "stale");
+
+    policy.freshGraceDays = -1;  // rules that ship with the client's own code
+    const BundleVerdict unchecked = verify(bundle, root, policy);
+    EXPECT_TRUE(unchecked.accepted());
+    EXPECT_FALSE(unchecked.stale);
+
+    TrustPolicy plain = policyOn("2026-12-01");  // no freshUntil: only the expiry counts
+    EXPECT_TRUE(verify(sign(rulesetText(3, "mini", "2026-12-31"), {ann()}), root, plain).accepted());
+}
+
+TEST(Bundle, FreshUntilLiesBetweenPublishedAndExpires) {
+    for (const char* date : {"2024-12-31", "2027-01-01"}) {
+        Json doc = Json::parse(rulesetText(3, "mini", "2026-12-31"));
+        doc["freshUntil"] = date;
+        const LoadedRuleset loaded = loadRuleset(doc.dump());
+        ASSERT_EQ(loaded.problems.size(), 1u) << date;
+        EXPECT_EQ(loaded.problems[0].path, "/freshUntil");
+        EXPECT_EQ(loaded.problems[0].message, "must be between \"published\" and \"expires\"");
+    }
+}
+
 TEST(Bundle, ExpiryWarnsThenRefusesAfterTheGracePeriod) {
     const std::string bundle = sign(rulesetText(3, "mini", "2026-06-30"), {ann()});
     const TrustRoot root = rootOf(1, {ann()});

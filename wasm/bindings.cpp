@@ -83,8 +83,9 @@ public:
             policy_.minVersion = (*policy)["minVersion"].get<std::int64_t>();
         }
         policy_.minVersionDigest = stringMember(*policy, "minVersionDigest");
-        if (policy->contains("graceDays") && (*policy)["graceDays"].is_number_integer()) {
-            policy_.graceDays = static_cast<int>((*policy)["graceDays"].get<std::int64_t>());
+        for (auto [key, days] : {std::pair{"graceDays", &policy_.graceDays}, {"freshGraceDays", &policy_.freshGraceDays}}) {
+            const Json* n = policy->contains(key) ? &(*policy)[key] : nullptr;
+            if (n && n->is_number_integer() && *n >= -1 && *n <= 3650) *days = static_cast<int>(n->get<std::int64_t>());
         }
         root_ = *root.root;
         prepared_ = wegwijzer::prepareBundle(bundle, root_, policy_);
@@ -122,6 +123,7 @@ public:
         out["signers"] = verdict.signers;
         out["warnings"] = verdict.warnings;
         out["expired"] = verdict.expired;
+        out["stale"] = verdict.stale;
         return out.dump();
     }
 
@@ -269,8 +271,10 @@ private:
     }
 
     Json summary() const {
-        return {{"id", ruleset_->id}, {"version", ruleset_->version}, {"published", ruleset_->published.toString()},
-                {"expires", ruleset_->expires.toString()}};
+        Json out = {{"id", ruleset_->id}, {"version", ruleset_->version}, {"published", ruleset_->published.toString()},
+                    {"expires", ruleset_->expires.toString()}};
+        if (ruleset_->freshUntil) out["freshUntil"] = ruleset_->freshUntil->toString();
+        return out;
     }
     static std::string refusalJson(const Refusal& r) {
         return Json{{"accepted", false}, {"refusal", {{"code", r.code}, {"message", r.message}}}}.dump();

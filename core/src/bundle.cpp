@@ -392,6 +392,20 @@ BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<boo
         v.expired = true;
         v.warnings.push_back("the rules expired on " + rs.expires.toString() + "; newer rules may exist");
     }
+    if (rs.freshUntil && policy.freshGraceDays >= 0) {
+        const std::int64_t staleDays = policy.today.daysSinceEpoch() - rs.freshUntil->daysSinceEpoch();
+        if (staleDays > policy.freshGraceDays) {
+            v.refusal = refuse(refusal::kStale, "the rules were to be served as current until " +
+                                                    rs.freshUntil->toString() +
+                                                    "; newer rules are probably published (an old copy?)");
+            return v;
+        }
+        if (staleDays > 0) {
+            v.stale = true;
+            v.warnings.push_back("the rules were to be served as current until " + rs.freshUntil->toString() +
+                                 "; newer rules may exist");
+        }
+    }
     if (policy.today < rs.published) {
         v.warnings.push_back("the rules are published on " + rs.published.toString() + ", after today (" +
                              policy.today.toString() + "); is the clock right?");

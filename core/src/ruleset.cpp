@@ -285,6 +285,12 @@ struct RulesetLoader {
         if (published && expires && !(*published < *expires)) {
             r.report(r.at("expires"), "must be later than \"published\"");
         }
+        if (auto fresh = r.date("freshUntil", false)) {
+            rs.freshUntil = *fresh;
+            if ((published && *fresh < *published) || (expires && *expires < *fresh)) {
+                r.report(r.at("freshUntil"), "must be between \"published\" and \"expires\"");
+            }
+        }
         if (const Json* locales = r.array("locales")) {
             for (std::size_t i = 0; i < locales->size(); ++i) {
                 const Json& l = (*locales)[i];
@@ -696,8 +702,8 @@ struct RulesetLoader {
 
     void load(const Json& doc) {
         ObjectReader r(doc, "", problems,
-                       {"$schema", "format", "id", "version", "published", "expires", "locales", "title", "questions",
-                        "results", "authoring"});
+                       {"$schema", "format", "id", "version", "published", "expires", "freshUntil", "locales", "title",
+                        "questions", "results", "authoring"});
         if (!r.ok()) return;
         header(r);
         authoring(r);

@@ -57,6 +57,15 @@ check "the same version seen with another digest" 1 "$wegwijzer" verify --trust 
 contains out "version-reused"
 check "--min-version-digest needs hex" 2 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --min-version 1 --min-version-digest XYZ
 contains err "64 lower-case hex digits"
+# Issue 15, freshness: past its freshUntil a bundle is stale (an old copy on a mirror).
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["freshUntil"]="2025-10-15"; print(json.dumps(d))' "$ruleset" >"$work/fresh.json"
+"$wegwijzer" sign --key "$work/ann.pem" "$work/fresh.json" -o "$work/fresh.dsse.json" >/dev/null
+check "fresh on its freshUntil" 0 "$wegwijzer" verify --trust "$work/trust-ann.json" "$work/fresh.dsse.json" --date 2025-10-15
+contains out "fresh until: 2025-10-15"
+check "stale the day after" 1 "$wegwijzer" verify --trust "$work/trust-ann.json" "$work/fresh.dsse.json" --date 2025-10-16
+contains out "stale"
+check "within --fresh-grace-days: a warning" 0 "$wegwijzer" verify --trust "$work/trust-ann.json" "$work/fresh.dsse.json" --date 2025-10-16 --fresh-grace-days 7
+contains out "warning: the rules were to be served as current until 2025-10-15; newer rules may exist"
 # Reliability review D8: versions go up to 2^53 - 1, and so does --min-version.
 check "--min-version 2^53 - 1 is a rollback, not a usage error" 1 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 9007199254740991
 check "--min-version above 2^53 - 1" 2 "$wegwijzer" verify --trust "$work/trust.json" "$work/bundle.json" --date 2025-10-01 --min-version 9007199254740992

@@ -192,10 +192,12 @@ async function tryBundle(session, url, trustRoot, policy, options = {}) {
   return { ...verdict, bytes: got.bytes, fingerprint: await sha256Hex(got.bytes) };
 }
 
+// graceDays (the element's grace-days) holds for both dates of the rules:
+// past `expires` and past `freshUntil` (a kiosk that is long offline).
 function policyFor({ today, rulesetId, graceDays }) {
   const seen = readSeen(rulesetId);
   const policy = { today, rulesetId, minVersion: seen.version, minVersionDigest: seen.digest };
-  if (Number.isInteger(graceDays)) policy.graceDays = graceDays;
+  if (Number.isInteger(graceDays)) Object.assign(policy, { graceDays, freshGraceDays: graceDays });
   return policy;
 }
 
@@ -231,9 +233,11 @@ export async function loadRules({ coreUrls, bundleUrl, fallbackUrl, trustRoot, r
 
   // The built-in bundle ships with this very code, so it is as trustworthy as
   // the code itself: it is checked like any bundle (signature, id, expiry) but
-  // not against the version remembered on this device. A rollback attack on
-  // it would need to replace the widget's code, which could then do anything.
-  const verdict = await tryBundle(session, fallbackUrl, trustRoot, { ...policy, minVersion: 0, minVersionDigest: '' });
+  // not against the version remembered on this device, nor for freshness (it
+  // is as fresh as the code). A rollback attack on it would need to replace
+  // the widget's code, which could then do anything.
+  const builtIn = { ...policy, minVersion: 0, minVersionDigest: '', freshGraceDays: -1 };
+  const verdict = await tryBundle(session, fallbackUrl, trustRoot, builtIn);
   if (verdict.accepted) {
     recordVersion(rulesetId, verdict.version, verdict.messageDigest);
     return loadedFrom(core, session, verdict, true, refusal);

@@ -104,6 +104,9 @@ const STRINGS = {
     expiredTitle: 'Deze regels zijn verlopen',
     expiredText: (date) =>
       `De regels zijn verlopen op ${date}. Er zijn misschien nieuwere regels. Kijk je resultaat na bij de dienst die de steun toekent.`,
+    staleTitle: 'Deze regels zijn misschien niet de nieuwste',
+    staleText: (date) =>
+      `Deze regels waren de nieuwste tot ${date}. Er zijn misschien nieuwere regels. Kijk je resultaat na bij de dienst die de steun toekent.`,
     failTitle: 'De wegwijzer werkt nu niet',
     failText: (reason) => `We kunnen je nu geen resultaat tonen: ${reason}`,
     failHelp: 'Je vindt alle informatie over opleidingsincentives ook op vlaanderen.be. Of bel gratis 1700, de Vlaamse Infolijn.',
@@ -125,6 +128,7 @@ const STRINGS = {
       rollback: 'ze zijn ouder dan de regels die dit toestel al eerder gebruikte.',
       'version-reused': 'ze hebben hetzelfde versienummer als regels die dit toestel al gebruikte, maar een andere inhoud.',
       expired: 'de regels zijn te lang verlopen.',
+      stale: 'het is een oude kopie van de regels. Er zijn waarschijnlijk nieuwere.',
       'no-ed25519': 'deze browser kan de handtekening van de regels niet nakijken. Gebruik een recente browser.',
       'no-core': 'de rekenmodule van de wegwijzer kon niet starten.',
       other: 'er ging iets mis.',
@@ -230,6 +234,9 @@ const STRINGS = {
     expiredTitle: 'These rules have expired',
     expiredText: (date) =>
       `The rules expired on ${date}. Newer rules may exist. Check your result with the service that grants the support.`,
+    staleTitle: 'These rules may not be the newest',
+    staleText: (date) =>
+      `These rules were the newest until ${date}. Newer rules may exist. Check your result with the service that grants the support.`,
     failTitle: 'The guide is not working right now',
     failText: (reason) => `We cannot show you a result now: ${reason}`,
     failHelp: 'You can also find all information about training incentives on vlaanderen.be. Or call 1700, the Flemish information line, free of charge.',
@@ -251,6 +258,7 @@ const STRINGS = {
       rollback: 'they are older than the rules this device used before.',
       'version-reused': 'they have the same version number as rules this device used before, but other content.',
       expired: 'the rules expired too long ago.',
+      stale: 'this is an old copy of the rules. Newer rules probably exist.',
       'no-ed25519': 'this browser cannot check the signature of the rules. Please use a recent browser.',
       'no-core': 'the guide’s calculation module could not start.',
       other: 'something went wrong.',

@@ -1,6 +1,6 @@
 // Notices about the rules themselves: which rules are used (footer), the
 // built-in rules used instead of the fetched ones (with the reason in plain
-// words), expired rules within the grace period, and the failure screen that
+// words), expired or stale rules within the grace period, and the failure screen that
 // shows no verdicts, only where to get help (design.md §6).
 
 import { h, externalLink } from './dom.js';
@@ -19,6 +19,8 @@ export function renderNotices({ loaded, ui, locale }) {
   }
   if (loaded.rules.expired) {
     out.push(notice('expired', ui.expiredTitle, ui.expiredText(formatDate(locale, loaded.rules.expires))));
+  } else if (loaded.rules.stale) {
+    out.push(notice('stale', ui.staleTitle, ui.staleText(formatDate(locale, loaded.rules.freshUntil))));
   }
   return out;
 }

@@ -39,6 +39,10 @@ function timeBomb(text) {
   return JSON.stringify(rules);
 }
 
+function withFreshUntil(text, date) {
+  return JSON.stringify({ ...JSON.parse(text), freshUntil: date });
+}
+
 // Version + 1 twice, with other content (one more space at the end).
 const otherNewer = `${withVersion(BUILT_IN.text, BUILT_IN.version + 1).trimEnd()} \n`;
 
@@ -50,6 +54,7 @@ before(async () => {
     'bundles/stranger.dsse.json': sign(BUILT_IN.text, { stranger: true }),
     'bundles/newer.dsse.json': sign(withVersion(BUILT_IN.text, BUILT_IN.version + 1)),
     'bundles/newer-other.dsse.json': sign(otherNewer),
+    'bundles/fresh.dsse.json': sign(withFreshUntil(BUILT_IN.text, addDays(BUILT_IN.published, 14))),
     'bundles/current.dsse.json': builtInText,
     // The real signed bundle, a NUL byte, then more (reliability review D2).
     'bundles/nul.dsse.json': `${builtInText}\u0000{"extra": true}`,
@@ -221,6 +226,35 @@ test('grace-days lets an embedder (a kiosk) accept expired rules for longer', as
   const s = await load(page, { bundle: 'bundles/current.dsse.json', 'grace-days': '90' });
   assert.equal(s.screen, 'question');
   assert.ok(s.notices.find((n) => n.kind === 'expired'));
+  await context.close();
+});
+
+// Freshness (issue 15): a copy served after its freshUntil is an old copy.
+const FRESH_UNTIL = addDays(BUILT_IN.published, 14);
+
+test('an old copy, past its freshUntil: refused as stale, the built-in rules with the reason', async () => {
+  const { page, context } = await openPage(browser, { today: addDays(FRESH_UNTIL, 1) });
+  const s = await load(page, { bundle: 'bundles/fresh.dsse.json' });
+  assert.equal(s.screen, 'question');
+  const notice = s.notices.find((n) => n.kind === 'fallback');
+  assert.ok(notice, JSON.stringify(s.notices));
+  assert.match(notice.text, /het is een oude kopie van de regels/);
+  assert.match(s.footer, /\(ingebouwde regels\)/, 'the built-in rules have no freshUntil to check');
+  await context.close();
+});
+
+test('on its freshUntil a copy is current; with grace-days it is used after, with a banner', async () => {
+  let { page, context } = await openPage(browser, { today: FRESH_UNTIL });
+  let s = await load(page, { bundle: 'bundles/fresh.dsse.json' });
+  assert.deepEqual(s.notices, []);
+  await context.close();
+  ({ page, context } = await openPage(browser, { today: addDays(FRESH_UNTIL, 5) }));
+  s = await load(page, { bundle: 'bundles/fresh.dsse.json', 'grace-days': '7' });
+  assert.equal(s.screen, 'question');
+  const banner = s.notices.find((n) => n.kind === 'stale');
+  assert.ok(banner, JSON.stringify(s.notices));
+  assert.match(banner.text, /Deze regels waren de nieuwste tot .*Er zijn misschien nieuwere regels/);
+  assert.doesNotMatch(s.footer, /ingebouwd/);
   await context.close();
 });
 

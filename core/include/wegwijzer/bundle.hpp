@@ -88,6 +88,10 @@ struct TrustPolicy {
     std::string rulesetId;       // required id; empty accepts any
     std::int64_t minVersion = 0; // the highest version accepted before on this device
     int graceDays = 30;          // after expiry: accepted with a warning for this many days
+    // After the ruleset's freshUntil (when it has one): accepted with a
+    // warning for this many days, then refused as stale. A negative value
+    // turns the check off (rules that ship with the client's own code).
+    int freshGraceDays = 0;
     std::size_t maxBytes = kMaxBundleBytes;
     // The SHA-256 (lower-case hex) of the signed message (PAE) of the bundle
     // accepted at minVersion; empty when not known. A bundle that says the
@@ -112,6 +116,7 @@ inline constexpr const char* kWrongRulesetId = "wrong-ruleset-id";
 inline constexpr const char* kRollback = "rollback";
 inline constexpr const char* kVersionReused = "version-reused";
 inline constexpr const char* kExpired = "expired";
+inline constexpr const char* kStale = "stale";
 }  // namespace refusal
 
 struct Refusal {
@@ -144,6 +149,7 @@ struct BundleVerdict {
     std::vector<std::string> signers;        // key ids whose signatures counted
     std::vector<std::string> warnings;       // e.g. expired but within the grace period
     bool expired = false;
+    bool stale = false;                      // past freshUntil, within freshGraceDays
     std::string messageDigest;               // as the platform gave it to decideBundle (may be empty)
 
     bool accepted() const { return !refusal.has_value(); }

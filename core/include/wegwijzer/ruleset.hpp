@@ -155,6 +155,9 @@ public:
     std::int64_t version = 0;
     Date published;
     Date expires;
+    // Optional: the last day a mirror may serve this bundle as current
+    // (bundle-format §6, freshness); a short horizon, renewed by publishing again.
+    std::optional<Date> freshUntil;
     std::vector<std::string> locales;
     Text title;
     std::vector<Question> questions;
