@@ -245,3 +245,56 @@ TEST(StepBudget, PlanningStopsAtItsBudgetAndStillOffersEveryQuestion) {
     EXPECT_EQ(stopped.progress.remaining, full.progress.remaining);
     for (std::size_t i = 0; i < full.results.size(); ++i) EXPECT_EQ(stopped.results[i].status, full.results[i].status);
 }
+
+// Lint's dead-condition check tries every combination of answer classes of
+// the questions a criterion reads, up to 200 000, each one an evaluation:
+// within the load limits that could still be 2 * 10^10 steps (the review's
+// 56 s). It has a budget of steps in all.
+TEST(StepBudget, LintsDeadConditionCheckStopsAtItsBudget) {
+    Json doc = minimalRuleset();
+    Json all = Json::array({{{">=", {nestedReduce(2, 140), 0}}}});  // 98 706 steps each time
+    for (int i = 0; i < 12; ++i) {
+        const std::string id = "n" + std::to_string(i);
+        doc["questions"].push_back({{"id", id}, {"type", "number"}, {"min", 0}, {"max", 10},
+                                    {"text", {{"nl", "Aantal " + id + "?"}, {"en", "Number " + id + "?"}}}});
+        all.push_back({{">", {{{"var", id}}, 5}}});
+    }
+    all.push_back({{"<", {{{"var", "n0"}}, 3}}});  // with n0 > 5: never met, so every combination is tried
+    doc["results"][0]["versions"][1]["criteria"][1]["test"] = {{"and", all}};
+    const LoadedRuleset loaded = loadRulesetDocument(doc);
+    ASSERT_TRUE(loaded.ruleset) << (loaded.problems.empty() ? "" : loaded.problems[0].message);
+
+    std::uint64_t steps = 0;
+    LintOptions options;
+    options.explorerSteps = &steps;
+    const Problems warnings = lintWarnings(*loaded.ruleset, options);
+    EXPECT_GT(steps, options.maxExplorerSteps);
+    EXPECT_LE(steps, options.maxExplorerSteps + 2 * kStepsPerEvaluation);  // stopped at the first check past it
+    for (const Problem& p : warnings) EXPECT_EQ(p.message.find("can never be met"), std::string::npos) << p.message;
+
+    // With room enough it finds the dead criterion: the budget only cuts work short.
+    options.maxExplorerSteps = kStepsCap;
+    options.maxCombinations = 400;
+    Json small = doc;
+    small["questions"].erase(small["questions"].end() - 10, small["questions"].end());  // n0, n1
+    Json few = Json::array({all[0], all[1], all[2], all.back()});
+    small["results"][0]["versions"][1]["criteria"][1]["test"] = {{"and", few}};
+    const LoadedRuleset smaller = loadRulesetDocument(small);
+    ASSERT_TRUE(smaller.ruleset) << (smaller.problems.empty() ? "" : smaller.problems[0].message);
+    bool dead = false;
+    for (const Problem& p : lintWarnings(*smaller.ruleset, options)) dead = dead || p.message.find("can never be met") != std::string::npos;
+    EXPECT_TRUE(dead);
+}
+
+TEST(StepBudget, TheRealRulesetsLintFitsItsBudgetTenTimes) {
+    LoadedRuleset loaded =
+        loadRuleset(readFile(std::string(WEGWIJZER_RULES_DIR) + "/opleidingsincentives/ruleset.json"));
+    ASSERT_TRUE(loaded.ruleset);
+    std::uint64_t steps = 0;
+    LintOptions options;
+    options.explorerSteps = &steps;
+    lintWarnings(*loaded.ruleset, options);
+    std::cout << "opleidingsincentives: lint's dead-condition check took " << steps << " steps\n";
+    EXPECT_GT(steps, 0u);
+    EXPECT_LE(steps * 10, options.maxExplorerSteps);
+}

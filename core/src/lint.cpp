@@ -21,7 +21,8 @@ struct Reach {
 
 class ConditionExplorer {
 public:
-    ConditionExplorer(const Ruleset& rs, const Expression& e, std::size_t limit) : e_(e), limit_(limit) {
+    ConditionExplorer(const Ruleset& rs, const Expression& e, std::size_t limit, StepMeter& meter, std::uint64_t budget)
+        : e_(e), limit_(limit), meter_(meter), budget_(budget) {
         std::vector<bool> read(rs.slotCount(), false);
         e.markReadSlots(read);
         rs.addAskIfReads(read);
@@ -45,18 +46,18 @@ private:
     void walk(std::size_t i) {
         if ((reach_.canBeTrue && reach_.canBeFalse) || !reach_.complete) return;
         if (i == questions_.size()) {
-            if (++visited_ > limit_) {
+            if (++visited_ > limit_ || meter_.steps > budget_) {
                 reach_.complete = false;
                 return;
             }
-            Value v = e_.evaluate(slots_);
+            Value v = e_.evaluate(slots_, &meter_);
             if (v.isTruthy()) reach_.canBeTrue = true;
             if (v.isFalsy()) reach_.canBeFalse = true;
             return;
         }
         const Question& q = *questions_[i];
         auto& slot = slots_[static_cast<std::size_t>(q.slot)];
-        if (q.askIf.valid() && q.askIf.evaluate(slots_).isFalsy()) {
+        if (q.askIf.valid() && q.askIf.evaluate(slots_, &meter_).isFalsy()) {
             slot = Value::null();
             walk(i + 1);
         } else {
@@ -75,6 +76,8 @@ private:
     std::vector<Value> slots_;
     Reach reach_;
     std::size_t visited_ = 0;
+    StepMeter& meter_;
+    std::uint64_t budget_;
 };
 
 void untranslated(const Text& t, const std::string& path, Problems& out) {
@@ -598,6 +601,7 @@ private:
 
 Problems lintWarnings(const Ruleset& rs, const LintOptions& options) {
     Problems out;
+    StepMeter explorer;
     for (const Question& q : rs.questions) {
         untranslated(q.text, pointerAppend(q.pointer, "text"), out);
         untranslated(q.help, pointerAppend(q.pointer, "help"), out);
@@ -612,7 +616,8 @@ Problems lintWarnings(const Ruleset& rs, const LintOptions& options) {
             for (const Criterion& c : v.criteria) {
                 untranslated(c.met, pointerAppend(c.pointer, "met"), out);
                 untranslated(c.notMet, pointerAppend(c.pointer, "notMet"), out);
-                Reach reach = ConditionExplorer(rs, c.test, options.maxCombinations).explore();
+                Reach reach =
+                    ConditionExplorer(rs, c.test, options.maxCombinations, explorer, options.maxExplorerSteps).explore();
                 if (reach.complete && !reach.canBeTrue) {
                     out.push_back({pointerAppend(c.pointer, "test"),
                                    "criterion \"" + c.id + "\" can never be met, whatever the answers"});
@@ -623,6 +628,7 @@ Problems lintWarnings(const Ruleset& rs, const LintOptions& options) {
             }
         }
     }
+    if (options.explorerSteps) *options.explorerSteps = explorer.steps;
     const std::vector<bool> read = rs.slotsReadByRules();
     for (const Question& q : rs.questions) {
         if (!read[static_cast<std::size_t>(q.slot)] && !q.goal) {  // no rule may read the goal question

@@ -16,6 +16,11 @@ struct LintOptions {
     // mentions is a warning.
     const std::set<std::string>* resultsWithCases = nullptr;
     std::size_t maxCombinations = 200000;  // per criterion, for dead conditions
+    // The steps (rules-format §5.7) the dead-condition check may take in all;
+    // criteria not checked by then get no such warning.
+    std::uint64_t maxExplorerSteps = 5000000;
+    // Out: the steps it took (for the limits' tests and figures).
+    std::uint64_t* explorerSteps = nullptr;
 };
 
 // - a criterion that can never be met, or never fail, whatever the answers
