@@ -26,7 +26,7 @@ cmake --build --preset wasm -j "$jobs"
 echo "== wasm: parity with the native build"
 node tests/wasm/parity.mjs build/wasm/wasm build/debug/cli/wegwijzer
 echo "== wasm: the widget's interview module with the real core"
-node --test tests/wasm/interview.test.mjs tests/wasm/keys.test.mjs tests/wasm/limits.test.mjs
+node --test tests/wasm/interview.test.mjs tests/wasm/keys.test.mjs tests/wasm/limits.test.mjs tests/wasm/contract.test.mjs
 
 if [[ -f web/tests/run.sh ]]; then
   echo "== widget: build dist/ and test in Chromium"

@@ -1,5 +1,6 @@
 // The WebAssembly binding: a thin embind layer over the core. JSON in, JSON
 // out; errors are values ({"error": ...}); no C++ exception crosses it.
+// wegwijzer.d.ts states what web/ may rely on (tests/wasm/contract.test.mjs).
 //
 // A Session holds one accepted ruleset. The widget:
 //   1. prepareBundle(bundleText, trustRootText, policyJson) -> the signature
@@ -26,6 +27,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <tuple>
 
 #include "wegwijzer/wegwijzer.hpp"
 
@@ -83,9 +85,11 @@ public:
             policy_.minVersion = (*policy)["minVersion"].get<std::int64_t>();
         }
         policy_.minVersionDigest = stringMember(*policy, "minVersionDigest");
-        for (auto [key, days] : {std::pair{"graceDays", &policy_.graceDays}, {"freshGraceDays", &policy_.freshGraceDays}}) {
+        // Days: 0 to 3650; freshGraceDays also -1 (no freshness check).
+        for (auto [key, days, least] : {std::tuple{"graceDays", &policy_.graceDays, 0},
+                                        std::tuple{"freshGraceDays", &policy_.freshGraceDays, -1}}) {
             const Json* n = policy->contains(key) ? &(*policy)[key] : nullptr;
-            if (n && n->is_number_integer() && *n >= -1 && *n <= 3650) *days = static_cast<int>(n->get<std::int64_t>());
+            if (n && n->is_number_integer() && *n >= least && *n <= 3650) *days = static_cast<int>(n->get<std::int64_t>());
         }
         root_ = *root.root;
         prepared_ = wegwijzer::prepareBundle(bundle, root_, policy_);
