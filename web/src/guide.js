@@ -32,6 +32,7 @@ import { renderResults } from './render-results.js';
 import { renderCourse } from './render-course.js';
 import { renderNotices, renderFooter, renderFailure } from './render-notice.js';
 import { Interview, questionsLeft } from './interview.js';
+import { StepHistory } from './step-history.js';
 import { firstScreen, takeFirstScreen, restoreFirstScreen } from './first-screen.js';
 
 const HERE = import.meta.url;
@@ -84,12 +85,11 @@ export class WegwijzerGuide extends HTMLElement {
   #answersOnPaper = false; // the receipt's "answers on paper" box
   #beforePrint = () => this.#openDetailsForPrint(true);
   #afterPrint = () => this.#openDetailsForPrint(false);
-  // The browser's Back and Forward move between the guide's screens: each
-  // step forward adds a history entry whose state is this session's mark
-  // and a step number, never an answer; the URL does not change.
-  #historyMark = null;
-  #depth = 0; // the step number of the history entry the session stands on
-  #unpushed = []; // history entries of steps already shown, not yet pushed (#pushStep)
+  // The browser's Back and Forward move between the guide's screens.
+  #steps = new StepHistory((steps) => {
+    if (steps > 0) this.#forward();
+    for (let k = 0; k > steps; k -= 1) this.#back();
+  });
   #onPopState = (e) => this.#safely(() => this.#popState(e.state))();
   // Leaving or reloading the page with answers in progress asks first.
   #onBeforeUnload = (e) => {
@@ -470,12 +470,9 @@ export class WegwijzerGuide extends HTMLElement {
 
   // Forgets everything the person gave or saw (memory and the live region).
   #clearAnswers() {
-    // Entries of an earlier session stay in the history; they are not ours any more.
-    this.#flushSteps();
+    this.#steps.reset();
     this.#statusMemo.clear();
     this.#prefetchToken = null;
-    this.#historyMark = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-    this.#depth = 0;
     this.#iv = this.#newInterview();
     this.#error = null;
     this.#draft = null;
@@ -535,59 +532,18 @@ export class WegwijzerGuide extends HTMLElement {
     this.#show(true);
   }
 
-  // A step forward: a history entry with no answer in it. It is pushed after
-  // the next screen is painted: Chromium's pushState can take 10 ms or more,
-  // and the person waits for the screen, not for the entry. A Back that comes
-  // before it is handled in #popState; one the browser decided before the
-  // entry was written but delivers after moves from the entry before it (two
-  // screens back, nothing lost, Forward works).
+  // A step forward: a history entry with no answer in it (step-history.js).
   #pushStep() {
-    if (!this.#usesHistory) return;
-    this.#depth += 1;
-    this.#unpushed.push({ wegwijzer: this.#historyMark, step: this.#depth });
-    if (this.#unpushed.length === 1) requestAnimationFrame(() => setTimeout(() => this.#flushSteps()));
+    if (this.#usesHistory) this.#steps.step();
   }
 
-  #flushSteps() {
-    for (const state of this.#unpushed.splice(0)) history.pushState(state, '');
-  }
-
-  // The guide's own Back button goes through the history, so that the
-  // browser's Back and Forward stay in step with it.
   #goBack() {
-    this.#flushSteps();
-    if (this.#usesHistory && this.#depth > 0) history.back();
-    else this.#back();
+    if (!this.#usesHistory || !this.#steps.back()) this.#back();
   }
 
-  // The browser moved to another entry: ours (a step number) or the page's
-  // own (step 0). Entries of another session or another guide are left alone.
   #popState(state) {
     if (!this.#usesHistory || !this.#loaded || !['course', 'question', 'check', 'results'].includes(this.#screen)) return;
-    if (state && state.wegwijzer !== undefined && state.wegwijzer !== this.#historyMark) return;
-    const target = state && Number.isInteger(state.step) ? state.step : 0;
-    if (this.#unpushed.length) {
-      // The browser moved within a frame of an answer, from the last entry
-      // pushed rather than from the screen shown. Put the missing entries in
-      // (forward ones included), then make the same move from the screen shown:
-      // its popstate comes back here with nothing pending.
-      const move = target - (this.#depth - this.#unpushed.length);
-      this.#unpushed = [];
-      if (target > 0) history.replaceState({ wegwijzer: this.#historyMark, step: target }, '');
-      for (let step = target + 1; step <= this.#depth; step += 1) {
-        history.pushState({ wegwijzer: this.#historyMark, step }, '');
-      }
-      if (move) history.go(move);
-      return;
-    }
-    if (target < this.#depth) {
-      const steps = this.#depth - target;
-      this.#depth = target;
-      for (let k = 0; k < steps; k += 1) this.#back();
-    } else if (target > this.#depth) {
-      this.#depth = target;
-      this.#forward();
-    }
+    this.#steps.popState(state);
   }
 
   // Forward after Back: to the next screen already seen.
