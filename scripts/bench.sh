@@ -37,13 +37,8 @@ mkdir -p "$out"
 started=$(date +%s)
 
 echo "== dependencies"
-if [[ -x scripts/install-deps.sh ]]; then scripts/install-deps.sh; fi
-if [[ ! -f /usr/include/benchmark/benchmark.h ]]; then
-  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
-  echo "Installing libbenchmark-dev"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libbenchmark-dev >/dev/null
-fi
+scripts/install-deps.sh
+scripts/install-deps.sh libbenchmark-dev
 if [[ ! -f bench/node_modules/.package-lock.json ]] || ! cmp -s bench/package-lock.json bench/node_modules/.lock-installed 2>/dev/null; then
   echo "Installing the peers (npm ci --prefix bench)"
   npm ci --prefix bench --no-audit --no-fund --loglevel=error

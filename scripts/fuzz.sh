@@ -38,18 +38,7 @@ keep_going=${FUZZ_KEEP_GOING:-1}
 build=build/fuzz
 
 # ---------------------------------------------------------------- packages
-packages=(clang-14 libclang-rt-14-dev cmake make nlohmann-json3-dev python3)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  sudo=""
-  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-  echo "== installing Debian packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/install-deps.sh clang-14 libclang-rt-14-dev cmake make nlohmann-json3-dev python3
 
 # ------------------------------------------------------------------- build
 echo "== build: $build (clang++-14, -fsanitize=fuzzer,address,undefined)"
