@@ -38,18 +38,20 @@ int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
     Args args = parseArgs(argc, argv, 2, {"date", answersOption, "locale", "trust", "ruleset-id"}, {});
     if (!args.error.empty()) return usageError(args.error);
     if (args.positional.size() != 1) return usageError(std::string(argv[1]) + " takes one RULESET file");
+    std::string error;
+    auto date = requireDate(args, error);
+    if (!date) return usageError(error);
     auto answersPath = args.option(answersOption);
-    if (!answersPath && args.option("date")) return usageError(std::string("--") + answersOption + " FILE is required");
-    Date date;
+    if (!answersPath) return usageError(std::string("--") + answersOption + " FILE is required");
     int code = kOk;
-    auto rs = openOnDate(args, args.positional[0], date, code);
+    auto rs = loadRulesetFile(args.positional[0], code, args, *date);
     if (!rs) return code;
     bool localeOk = false;
     std::string locale = chooseLocale(args, *rs, localeOk);
     if (!localeOk) return usageError("--locale: the ruleset has no locale \"" + locale + "\"");
     auto answers = readJsonFile(*answersPath);
     if (!answers) return kUsage;
-    Json out = run(*rs, *answers, date, locale);
+    Json out = run(*rs, *answers, *date, locale);
     std::cout << out.dump(2) << "\n";
     auto print = [](const std::string& where, const Json& errors) {
         for (const Json& e : errors) {

@@ -102,11 +102,11 @@ public:
         return Json{{"checks", checks}}.dump();
     }
 
-    // validJson: the platform's answers, one per check, and the SHA-256 (hex)
-    // of message(): {"valid": [true, ...], "messageDigest": "..."}.
-    std::string acceptBundle(const std::string& validJson) {
+    // answersJson: the platform's answers, one per check, and the SHA-256
+    // (hex) of message(): {"valid": [true, ...], "messageDigest": "..."}.
+    std::string acceptBundle(const std::string& answersJson) {
         std::string error;
-        auto answers = parseArgument(validJson, error);
+        auto answers = parseArgument(answersJson, error);
         std::vector<bool> results;
         std::string digest;
         if (answers && answers->is_object()) {

@@ -394,16 +394,14 @@ BundleVerdict decideBundle(const PreparedBundle& prepared, const std::vector<boo
     }
     if (rs.freshUntil && policy.freshGraceDays >= 0) {
         const std::int64_t staleDays = policy.today.daysSinceEpoch() - rs.freshUntil->daysSinceEpoch();
+        const std::string until = "the rules were to be served as current until " + rs.freshUntil->toString();
         if (staleDays > policy.freshGraceDays) {
-            v.refusal = refuse(refusal::kStale, "the rules were to be served as current until " +
-                                                    rs.freshUntil->toString() +
-                                                    "; newer rules are probably published (an old copy?)");
+            v.refusal = refuse(refusal::kStale, until + "; newer rules are probably published (an old copy?)");
             return v;
         }
         if (staleDays > 0) {
             v.stale = true;
-            v.warnings.push_back("the rules were to be served as current until " + rs.freshUntil->toString() +
-                                 "; newer rules may exist");
+            v.warnings.push_back(until + "; newer rules may exist");
         }
     }
     if (policy.today < rs.published) {

@@ -293,16 +293,22 @@ function shownValue(page) {
   });
 }
 
-test("the browser's Back and Forward move between the guide's questions, answers kept, URL unchanged", async () => {
-  const { page, context, log } = await start();
-  const url = page.url();
+// Answers the first `count` questions as WERKNEMER; returns their ids.
+async function answerFirst(page, count) {
   const asked = [];
-  for (let k = 0; k < 3; k += 1) {
+  for (let k = 0; k < count; k += 1) {
     const s = await state(page);
     asked.push(s.question);
     await answer(page, s, WERKNEMER[s.question]);
     await nextScreen(page, s.question);
   }
+  return asked;
+}
+
+test("the browser's Back and Forward move between the guide's questions, answers kept, URL unchanged", async () => {
+  const { page, context, log } = await start();
+  const url = page.url();
+  const asked = await answerFirst(page, 3);
   const third = (await state(page)).question;
   // A person reads the screen before pressing Back; by then its history entry
   // is written (the same moment is the next test).
@@ -339,13 +345,7 @@ test("the browser's Back and Forward move between the guide's questions, answers
 test("Back pressed in the same moment as an answer goes back one screen from the one shown, Forward still works", async () => {
   const { page, context, log } = await start();
   const url = page.url();
-  const asked = [];
-  for (let k = 0; k < 2; k += 1) {
-    const s = await state(page);
-    asked.push(s.question);
-    await answer(page, s, WERKNEMER[s.question]);
-    await nextScreen(page, s.question);
-  }
+  const asked = await answerFirst(page, 2);
   // The third answer and the browser's Back in one task, on a page whose next
   // frame comes late (held here until the popstate): the guide writes a step's
   // history entry only after that frame, so the browser moves from the entry
