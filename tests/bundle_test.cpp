@@ -92,6 +92,13 @@ TEST(Base64, RefusesNonCanonicalForms) {
     EXPECT_FALSE(base64DecodeCanonical("aG k="));  // whitespace
     EXPECT_FALSE(base64DecodeCanonical("aGk=aGk="));  // padding inside
     EXPECT_FALSE(base64DecodeCanonical("aG-_"));   // URL-safe alphabet
+    EXPECT_FALSE(base64DecodeCanonical("===="));   // padding only
+    EXPECT_FALSE(base64DecodeCanonical("a==="));   // three padding characters
+    EXPECT_FALSE(base64DecodeCanonical("=GkA"));   // padding first
+    EXPECT_FALSE(base64DecodeCanonical("aG=k"));   // padding before data
+    EXPECT_FALSE(base64DecodeCanonical("aGk\xff"));  // a byte outside ASCII
+    EXPECT_FALSE(base64DecodeCanonical(std::string("aG\0=", 4)));  // NUL
+    EXPECT_EQ(base64DecodeCanonical(""), std::string());
 }
 
 TEST(Dsse, PreAuthEncodingMatchesTheSpecExample) {

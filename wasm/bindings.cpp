@@ -37,6 +37,16 @@ namespace {
 
 std::string errorJson(const std::string& message) { return Json{{"error", message}}.dump(); }
 
+// A Uint8Array's bytes in one copy (embind's std::string conversion copies
+// byte by byte in JavaScript), or a string's UTF-8.
+std::string bytesOf(const emscripten::val& v) {
+    if (v.isString()) return v.as<std::string>();
+    std::string out(v["length"].as<std::size_t>(), '\0');
+    emscripten::val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))
+        .call<void>("set", v);
+    return out;
+}
+
 std::optional<Json> parseArgument(const std::string& text, std::string& error) {
     JsonResult r = parseJson(text);
     if (!r.value) error = r.problem.message;
@@ -70,7 +80,9 @@ struct FastState {
 
 class Session {
 public:
-    std::string prepareBundle(const std::string& bundle, const std::string& trustRoot, const std::string& policyJson) {
+    // bundle: its bytes (a Uint8Array: one copy into the module's memory) or
+    // its text.
+    std::string prepareBundle(const emscripten::val& bundle, const std::string& trustRoot, const std::string& policyJson) {
         LoadedTrustRoot root = parseTrustRoot(trustRoot);
         if (!root.root) return errorJson("the trust root is invalid: " + root.problems.front().message);
         std::string error;
@@ -92,7 +104,7 @@ public:
             if (n && n->is_number_integer() && *n >= least && *n <= 3650) *days = static_cast<int>(n->get<std::int64_t>());
         }
         root_ = *root.root;
-        prepared_ = wegwijzer::prepareBundle(bundle, root_, policy_);
+        prepared_ = wegwijzer::prepareBundle(bytesOf(bundle), root_, policy_);
         if (prepared_.refusal) return refusalJson(*prepared_.refusal);
         Json checks = Json::array();
         for (const SignatureCheck& c : prepared_.checks) {

@@ -9,16 +9,18 @@ namespace wegwijzer {
 
 namespace {
 
-const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-}
+// Each byte's sextet, or -1 for a byte outside the alphabet: one table look-up
+// per character (the payload is about 220 000 characters).
+struct SextetTable {
+    signed char of[256];
+    constexpr SextetTable() : of() {
+        for (int c = 0; c < 256; ++c) of[c] = -1;
+        for (int k = 0; k < 64; ++k) of[static_cast<unsigned char>(kAlphabet[k])] = static_cast<signed char>(k);
+    }
+};
+constexpr SextetTable kSextets;
 
 bool isLowerHex(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -54,30 +56,25 @@ std::string base64Encode(std::string_view bytes) {
 
 std::optional<std::string> base64DecodeCanonical(std::string_view text) {
     if (text.size() % 4 != 0) return std::nullopt;
-    std::string out;
-    out.reserve(text.size() / 4 * 3);
+    std::size_t pad = 0;
+    if (!text.empty() && text.back() == '=') pad = text[text.size() - 2] == '=' ? 2 : 1;
+    std::string out(text.size() / 4 * 3 - pad, '\0');
+    const auto sextet = [](char c) { return static_cast<int>(kSextets.of[static_cast<unsigned char>(c)]); };
+    std::size_t o = 0;
     for (std::size_t i = 0; i < text.size(); i += 4) {
         const bool last = i + 4 == text.size();
-        int s[4];
-        int pad = 0;
-        for (int k = 0; k < 4; ++k) {
-            const char c = text[i + static_cast<std::size_t>(k)];
-            if (c == '=' && last && k >= 2) {
-                ++pad;
-                s[k] = 0;
-                continue;
-            }
-            if (pad > 0) return std::nullopt;  // data after padding
-            s[k] = sextet(c);
-            if (s[k] < 0) return std::nullopt;
-        }
-        const unsigned v = (static_cast<unsigned>(s[0]) << 18) | (static_cast<unsigned>(s[1]) << 12) |
-                           (static_cast<unsigned>(s[2]) << 6) | static_cast<unsigned>(s[3]);
-        out += static_cast<char>((v >> 16) & 0xff);
-        if (pad < 2) out += static_cast<char>((v >> 8) & 0xff);
-        if (pad < 1) out += static_cast<char>(v & 0xff);
+        const int a = sextet(text[i]);
+        const int b = sextet(text[i + 1]);
+        const int c = last && pad == 2 ? 0 : sextet(text[i + 2]);
+        const int d = last && pad >= 1 ? 0 : sextet(text[i + 3]);
+        if ((a | b | c | d) < 0) return std::nullopt;  // outside the alphabet, or '=' before the end
+        const unsigned v = (static_cast<unsigned>(a) << 18) | (static_cast<unsigned>(b) << 12) |
+                           (static_cast<unsigned>(c) << 6) | static_cast<unsigned>(d);
+        out[o++] = static_cast<char>((v >> 16) & 0xff);
+        if (!last || pad < 2) out[o++] = static_cast<char>((v >> 8) & 0xff);
+        if (!last || pad < 1) out[o++] = static_cast<char>(v & 0xff);
         // Canonical: the bits that padding leaves unused must be zero.
-        if ((pad == 1 && (v & 0xff) != 0) || (pad == 2 && (v & 0xffff) != 0)) return std::nullopt;
+        if (last && ((pad == 1 && (v & 0xff) != 0) || (pad == 2 && (v & 0xffff) != 0))) return std::nullopt;
     }
     return out;
 }
