@@ -321,7 +321,7 @@ std::string evaluateLogic(const std::string& expression, const std::string& data
     Expression compiled = compile(*e, options, problems);
     if (!compiled.valid()) return Json{{"problems", toJson(problems)}}.dump();
     Value v = compiled.evaluate(*d);
-    if (v.isError()) return errorJson(v.errorProblem().message);
+    if (v.isError()) return Json{{"error", v.errorProblem().message}, {"pointer", v.errorProblem().path}}.dump();
     return Json{{"value", v.toJson()}}.dump();
 }
 #endif

@@ -97,7 +97,11 @@ export interface TestSession extends Session {
 
 export interface WegwijzerTestModule {
   Session: { new (): TestSession };
-  /** One expression against JSON data ("certlogic" or "wegwijzer" dialect). */
+  /**
+   * One expression against JSON data ("certlogic" or "wegwijzer" dialect):
+   * {"value": ...}, {"error": message, "pointer": JSON Pointer} when the
+   * evaluation failed, or {"problems": [{path, message}]} when it does not compile.
+   */
   evaluateLogic(expression: string, data: string, dialect: string): string;
 }
 

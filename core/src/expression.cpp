@@ -169,7 +169,8 @@ private:
             } else if (spec->maxArgs != spec->minArgs) {
                 expected += " or " + std::to_string(spec->maxArgs);
             }
-            report(pointer, "\"" + name + "\" takes " + expected + " operands, but has " +
+            const bool one = spec->minArgs == 1 && (spec->maxArgs == 1 || spec->maxArgs == kMany);
+            report(pointer, "\"" + name + "\" takes " + expected + (one ? " operand" : " operands") + ", but has " +
                                 std::to_string(operands.size()));
             return nullptr;
         }

@@ -9,8 +9,10 @@
 //  - the course view of every demo course (web/demo/courses.json) and of no
 //    facts, on several dates: the wasm JSON equals the native `wegwijzer
 //    course` JSON, and every result says whether it depends on the course;
-//  - every CertLogic conformance assertion: the wasm value equals the
-//    expected value and the native `wegwijzer logic` value.
+//  - every assertion of the conformance suites (CertLogic 1.3.3 and the
+//    Wegwijzer dialect's): the wasm value (or error) equals the expected one
+//    and the native `wegwijzer logic` one; every validation case: wasm
+//    reports exactly the expected problems and the command refuses it.
 // Usage: node tests/wasm/parity.mjs WASM_DIR NATIVE_WEGWIJZER
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
@@ -30,9 +32,9 @@ const work = mkdtempSync(join(tmpdir(), "wegwijzer-parity-"));
 
 function runNative(args, input) {
   try {
-    return { code: 0, out: execFileSync(native, args, { input, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] }) };
+    return { code: 0, out: execFileSync(native, args, { input, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] }), err: "" };
   } catch (e) {
-    return { code: e.status, out: e.stdout };
+    return { code: e.status, out: e.stdout, err: e.stderr };
   }
 }
 
@@ -187,28 +189,58 @@ let courseCount = 0;
   session.delete();
 }
 
-// 2. CertLogic conformance
+// 2. The conformance suites (the same files as tests/conformance_test.cpp):
+// CertLogic 1.3.3 in the CertLogic dialect, and the Wegwijzer dialect's own
+// suite (tests/conformance/wegwijzer), each file in the dialect it names.
 const certlogic = existsSync(join(root, "..", "shared", "conformance", "certlogic", "testSuite"))
   ? join(root, "..", "shared", "conformance", "certlogic")
   : join(root, "tests", "conformance", "certlogic");
+const suites = [certlogic, join(root, "tests", "conformance", "wegwijzer")];
+const suiteFiles = (dir, folder) =>
+  readdirSync(join(dir, folder)).filter((f) => f.endsWith(".json")).sort()
+    .map((f) => ({ file: f, suite: JSON.parse(readFileSync(join(dir, folder, f), "utf8")) }));
 let assertions = 0;
-for (const file of readdirSync(join(certlogic, "testSuite")).filter((f) => f.endsWith(".json")).sort()) {
-  const suite = JSON.parse(readFileSync(join(certlogic, "testSuite", file), "utf8"));
-  for (const c of suite.cases) {
-    for (const a of c.assertions) {
-      assertions++;
-      const expression = JSON.stringify(a.certLogicExpression ?? c.certLogicExpression);
-      const data = JSON.stringify(a.data);
-      check(`certlogic ${file} / ${c.name} / ${a.message ?? data}`, () => {
-        const w = JSON.parse(wasm.evaluateLogic(expression, data, "certlogic"));
-        assert.deepStrictEqual(w.value, a.expected, "wasm value differs from the expected value");
-        const n = runNative(["logic", "--dialect", "certlogic", expression, data]);
-        assert.equal(n.code, 0);
-        assert.deepStrictEqual(w.value, JSON.parse(n.out), "wasm and native values differ");
+let validations = 0;
+for (const dir of suites) {
+  for (const { file, suite } of suiteFiles(dir, "testSuite")) {
+    const dialect = suite.dialect ?? "certlogic";
+    for (const c of suite.cases) {
+      for (const a of c.assertions) {
+        assertions++;
+        const expression = JSON.stringify(a.certLogicExpression ?? c.certLogicExpression);
+        const data = JSON.stringify(a.data);
+        check(`${dialect} ${file} / ${c.name} / ${a.message ?? data}`, () => {
+          const w = JSON.parse(wasm.evaluateLogic(expression, data, dialect));
+          const n = runNative(["logic", "--dialect", dialect, expression, data]);
+          if (a.expectedError) {
+            assert.deepStrictEqual(w, { error: a.expectedError.message, pointer: a.expectedError.pointer });
+            assert.equal(n.code, 1);
+            assert.equal(n.err.trim(), `wegwijzer: evaluation failed at ${a.expectedError.pointer || "(root)"}: ${a.expectedError.message}`);
+            return;
+          }
+          assert.deepStrictEqual(w.value, a.expected, "wasm value differs from the expected value");
+          assert.equal(n.code, 0);
+          assert.deepStrictEqual(w.value, JSON.parse(n.out), "wasm and native values differ");
+        });
+      }
+    }
+  }
+  for (const { file, suite } of suiteFiles(dir, "validation-testSuite")) {
+    const dialect = suite.dialect ?? "certlogic";
+    for (const c of suite.cases) {
+      validations++;
+      const expression = JSON.stringify(c.certLogicExpression);
+      check(`${dialect} ${file} / ${expression}`, () => {
+        const w = JSON.parse(wasm.evaluateLogic(expression, "null", dialect));
+        const messages = (w.problems ?? []).map((p) => p.message);
+        assert.deepStrictEqual(messages, c.issues.map((i) => i.message), "wasm reports other problems");
+        const n = runNative(["logic", "--dialect", dialect, expression, "null"]);
+        if (c.issues.length > 0) assert.equal(n.code, 2, "the native command does not refuse it");
+        else assert.notEqual(n.code, 2, "the native command refuses a valid expression");
       });
     }
   }
 }
 
-console.log(`${caseCount} rule cases, ${fastCount} fast-path comparisons, ${courseCount} course views and ${assertions} CertLogic assertions through wasm: ${failures} failed`);
-process.exit(failures === 0 && caseCount > 0 && fastCount > caseCount && courseCount > 0 && assertions > 0 ? 0 : 1);
+console.log(`${caseCount} rule cases, ${fastCount} fast-path comparisons, ${courseCount} course views, ${assertions} conformance assertions and ${validations} validation cases through wasm: ${failures} failed`);
+process.exit(failures === 0 && caseCount > 0 && fastCount > caseCount && courseCount > 0 && assertions > 232 && validations > 23 ? 0 : 1);
