@@ -66,7 +66,6 @@ bool nativeVerify(std::string_view publicKey, std::string_view message, std::str
 std::shared_ptr<const Ruleset> loadRulesetFile(const std::string& path, int& exitCode, const Args& args,
                                                const Date& date = today());
 std::optional<Json> readJsonFile(const std::string& path);
-std::string chooseLocale(const Args& args, const Ruleset& rs, bool& ok);
 // --date, required where the rules depend on it.
 std::optional<Date> requireDate(const Args& args, std::string& error);
 // The opening of a command that works on one date: --date (required), then

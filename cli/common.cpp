@@ -253,12 +253,6 @@ std::optional<Json> readJsonFile(const std::string& path) {
     return parsed.value;
 }
 
-std::string chooseLocale(const Args& args, const Ruleset& rs, bool& ok) {
-    std::string locale = args.option("locale").value_or(rs.locales.front());
-    ok = std::find(rs.locales.begin(), rs.locales.end(), locale) != rs.locales.end();
-    return locale;
-}
-
 std::optional<Date> requireDate(const Args& args, std::string& error) {
     auto text = args.option("date");
     if (!text) {

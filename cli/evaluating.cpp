@@ -46,9 +46,10 @@ int evaluateCommand(int argc, char** argv, const char* answersOption, Run run) {
     int code = kOk;
     auto rs = loadRulesetFile(args.positional[0], code, args, *date);
     if (!rs) return code;
-    bool localeOk = false;
-    std::string locale = chooseLocale(args, *rs, localeOk);
-    if (!localeOk) return usageError("--locale: the ruleset has no locale \"" + locale + "\"");
+    const std::string requested = args.option("locale").value_or("");
+    const LocaleChoice choice = chooseLocale(*rs, requested);
+    if (!choice.offered) return usageError("--locale: the ruleset has no locale \"" + requested + "\"");
+    const std::string& locale = choice.locale;
     auto answers = readJsonFile(*answersPath);
     if (!answers) return kUsage;
     Json out = run(*rs, *answers, *date, locale);

@@ -473,3 +473,33 @@ TEST(TrustRootFile, RefusesAKeyThatWouldNeverBeValid) {
     root.keys[0].validUntil = Date::parse("2026-06-01");  // one day is fine
     EXPECT_TRUE(parseTrustRoot(trustRootToJson(root)).root);
 }
+
+TEST(TrustPolicyJson, ReadsEveryMemberAndKeepsDefaultsForTheRest) {
+    std::string error;
+    auto p = parseTrustPolicy(R"({"today": "2026-12-05", "rulesetId": "x", "minVersion": 7, "minVersionDigest": "ab",
+                                  "graceDays": 90, "freshGraceDays": -1})", error);
+    ASSERT_TRUE(p) << error;
+    EXPECT_EQ(p->today.toString(), "2026-12-05");
+    EXPECT_EQ(p->rulesetId, "x");
+    EXPECT_EQ(p->minVersion, 7);
+    EXPECT_EQ(p->minVersionDigest, "ab");
+    EXPECT_EQ(p->graceDays, 90);
+    EXPECT_EQ(p->freshGraceDays, -1);
+
+    auto d = parseTrustPolicy(R"({"today": "2026-12-05", "minVersion": "7", "graceDays": 4000, "freshGraceDays": -2})", error);
+    ASSERT_TRUE(d) << error;
+    const TrustPolicy defaults;
+    EXPECT_EQ(d->minVersion, defaults.minVersion);          // not an integer
+    EXPECT_EQ(d->graceDays, defaults.graceDays);            // over 3650
+    EXPECT_EQ(d->freshGraceDays, defaults.freshGraceDays);  // under -1
+}
+
+TEST(TrustPolicyJson, RefusesWithoutAnObjectOrADate) {
+    std::string error;
+    EXPECT_FALSE(parseTrustPolicy("[]", error));
+    EXPECT_EQ(error, "the policy is not a JSON object");
+    EXPECT_FALSE(parseTrustPolicy("{", error));
+    EXPECT_NE(error.find("the policy is not a JSON object: "), std::string::npos);
+    EXPECT_FALSE(parseTrustPolicy(R"({"today": "5 december"})", error));
+    EXPECT_EQ(error, "the policy needs \"today\" as YYYY-MM-DD");
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "wegwijzer/json.hpp"
 
@@ -277,6 +278,31 @@ std::optional<Refusal> readEnvelope(const Json& doc, Envelope& env) {
 }
 
 }  // namespace
+
+std::optional<TrustPolicy> parseTrustPolicy(std::string_view text, std::string& error) {
+    JsonResult parsed = parseJson(text, JsonLimits{64 * 1024, 4});
+    if (!parsed.value || !parsed.value->is_object()) {
+        error = "the policy is not a JSON object" + (parsed.value ? std::string() : ": " + parsed.problem.message);
+        return std::nullopt;
+    }
+    const Json& j = *parsed.value;
+    auto today = Date::parse(stringMember(j, "today"));
+    if (!today) {
+        error = "the policy needs \"today\" as YYYY-MM-DD";
+        return std::nullopt;
+    }
+    TrustPolicy policy;
+    policy.today = *today;
+    policy.rulesetId = stringMember(j, "rulesetId");
+    policy.minVersionDigest = stringMember(j, "minVersionDigest");
+    if (j.contains("minVersion") && j["minVersion"].is_number_integer()) policy.minVersion = j["minVersion"].get<std::int64_t>();
+    for (auto [key, days, least] : {std::tuple{"graceDays", &policy.graceDays, 0},
+                                    std::tuple{"freshGraceDays", &policy.freshGraceDays, -1}}) {
+        const Json* n = j.contains(key) ? &j[key] : nullptr;
+        if (n && n->is_number_integer() && *n >= least && *n <= 3650) *days = static_cast<int>(n->get<std::int64_t>());
+    }
+    return policy;
+}
 
 PreparedBundle prepareBundle(std::string_view bytes, const TrustRoot& root, const TrustPolicy& policy) {
     PreparedBundle out;

@@ -99,6 +99,13 @@ struct TrustPolicy {
     std::string minVersionDigest;
 };
 
+// A client's policy as JSON (the widget's: docs/bundle-format.md §8):
+// {"today": "YYYY-MM-DD", "rulesetId", "minVersion", "minVersionDigest",
+// "graceDays" (0 to 3650), "freshGraceDays" (-1 to 3650)}. Only "today" is
+// required; a member of the wrong type or out of range keeps its default.
+// Null, with `error` set, when it is not an object or has no valid today.
+std::optional<TrustPolicy> parseTrustPolicy(std::string_view text, std::string& error);
+
 // Stable reason codes of a refusal (docs/bundle-format.md, "Refusals").
 namespace refusal {
 inline constexpr const char* kTooLarge = "too-large";

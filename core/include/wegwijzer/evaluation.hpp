@@ -94,17 +94,4 @@ struct CourseView {
 // `facts` may only answer course questions ("scope": "course").
 CourseView courseView(const Ruleset& ruleset, const Json& facts, const Date& date);
 
-// The JSON forms printed by the command and returned by the wasm module
-// (docs/rules-format.md, "Evaluation output").
-Json toJson(const Evaluation& evaluation, const Ruleset& ruleset, const std::string& locale);
-Json toJson(const CourseView& view, const Ruleset& ruleset, const std::string& locale);
-Json toJson(const Problems& problems);
-// The "amounts" member of a result: amount id -> value.
-Json toJson(const std::vector<AmountOutcome>& amounts);
-
-// The compact form, without texts: per result its id, status and amounts;
-// next, progress, errors and ruleErrors as in the full form. For callers that
-// evaluate on every answer and fetch texts only for the results page.
-Json toStatusJson(const Evaluation& evaluation);
-
 }  // namespace wegwijzer

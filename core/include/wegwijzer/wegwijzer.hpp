@@ -4,6 +4,7 @@
 #include "wegwijzer/cases.hpp"
 #include "wegwijzer/date.hpp"
 #include "wegwijzer/evaluation.hpp"
+#include "wegwijzer/output.hpp"
 #include "wegwijzer/expression.hpp"
 #include "wegwijzer/json.hpp"
 #include "wegwijzer/problem.hpp"
