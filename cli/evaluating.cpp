@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cli.hpp"
@@ -192,6 +193,27 @@ int cmdCourses(int argc, char** argv) {
         if (!outFile) return usageError(*o + ": cannot be written");
         out = &outFile;
     }
+    // Courses with the same facts get the same labels: worked out once. A
+    // catalogue repeats a few kinds of course many times (the facts are
+    // hours, study points and a few yes/no); at most kMemo kinds are kept.
+    constexpr std::size_t kMemo = 65536;
+    std::unordered_map<std::string, Json> memo;
+    auto labelsOnce = [&](const Json& course) {
+        if (!course.is_object() || !course.contains("facts") || !course["facts"].is_object()) {
+            return courseLabels(*rs, course, date);
+        }
+        std::string key = course["facts"].dump();  // members in sorted order: the same facts, the same key
+        auto it = memo.find(key);
+        if (it == memo.end()) {
+            if (memo.size() >= kMemo) memo.clear();
+            Json labels = courseLabels(*rs, Json{{"facts", course["facts"]}}, date);
+            labels.erase("id");
+            it = memo.emplace(std::move(key), std::move(labels)).first;
+        }
+        Json labels = {{"id", course.contains("id") ? course["id"] : Json(nullptr)}};
+        for (auto m = it->second.begin(); m != it->second.end(); ++m) labels[m.key()] = *m;
+        return labels;
+    };
     const auto start = std::chrono::steady_clock::now();
     std::size_t count = 0, errors = 0, lineNumber = 0;
     std::string line;
@@ -205,7 +227,7 @@ int cmdCourses(int argc, char** argv) {
             labels = {{"error", "the line is longer than " + std::to_string(kMaxCourseLine) + " bytes"}};
         } else {
             JsonResult parsed = parseJson(line, JsonLimits{kMaxCourseLine, 16});
-            labels = parsed.value ? courseLabels(*rs, *parsed.value, date) : Json{{"error", parsed.problem.message}};
+            labels = parsed.value ? labelsOnce(*parsed.value) : Json{{"error", parsed.problem.message}};
         }
         if (labels.contains("error")) {
             ++errors;

@@ -62,7 +62,7 @@ wasm=$(hashed build/wasm/wasm/wegwijzer.wasm wegwijzer wasm)
 fallback=$(hashed "$bundles/$ruleset.dsse.json" fallback dsse.json)
 cp build/wasm/wasm/wegwijzer.wasm "$out/$wasm"
 printf '{"glue": "%s", "wasm": "%s", "fallback": "%s"}\n' "$glue" "$wasm" "$fallback" > "$out/assets.json"
-cp web/iframe.html web/iframe.js web/iframe.css "$out/"
+cp web/iframe/iframe.html web/iframe/iframe.js web/iframe/iframe.css "$out/"
 cp "$bundles"/*.dsse.json "$out/bundles/"
 cp "$bundles/$ruleset.dsse.json" "$out/$fallback"
 cp "$trust_root" "$out/trust-root.json"

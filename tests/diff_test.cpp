@@ -7,6 +7,7 @@
 
 using namespace wegwijzer;
 using wegwijzer::testing::minimalRuleset;
+using wegwijzer::testing::parse;
 
 namespace {
 
@@ -74,4 +75,28 @@ TEST(Diff, ReportsAChangedVersionCaution) {
     RulesetDiff d = diffRulesets(*before.ruleset, *after.ruleset, options);
     EXPECT_EQ(d.textChanges, std::vector<std::string>{"premie / version (caution): text changed"});
     EXPECT_EQ(d.results[0].changed, 0u);  // a caution changes no verdict
+}
+
+// Rules the fast path cannot run (a reduce) are judged through evaluate():
+// the same counts as the first test, whose rules run on the fast path.
+TEST(Diff, RulesWithoutAFastPathGiveTheSameCounts) {
+    Json doc = minimalRuleset();
+    const Json sameTest = parse(R"({"===": [{"reduce": [[1], {"var": "data.statuut"}, ""]}, "werknemer"]})");
+    for (Json& version : doc["results"][0]["versions"]) version["criteria"][0]["test"] = sameTest;
+    LoadedRuleset loaded = loadRulesetDocument(doc);
+    ASSERT_TRUE(loaded.ruleset) << loaded.problems[0].path << ": " << loaded.problems[0].message;
+    DiffOptions options;
+    options.oldDate = *Date::parse("2025-03-01");
+    options.newDate = *Date::parse("2025-09-01");
+    ASSERT_EQ(Program::build(loaded.ruleset, options.oldDate), nullptr);
+    ASSERT_EQ(Program::build(loaded.ruleset, options.newDate), nullptr);
+    RulesetDiff d = diffRulesets(*loaded.ruleset, *loaded.ruleset, options);
+    ASSERT_EQ(d.results.size(), 1u);
+    const ResultDiff& r = d.results[0];
+    EXPECT_EQ(r.combinations, 16u);
+    ASSERT_NE(kind(r, "eligible", "not-eligible"), nullptr);
+    EXPECT_EQ(kind(r, "eligible", "not-eligible")->combinations, 1u);
+    ASSERT_NE(kind(r, "not-eligible", "eligible"), nullptr);
+    EXPECT_EQ(kind(r, "not-eligible", "eligible")->combinations, 6u);
+    EXPECT_EQ(r.changed, 9u);
 }

@@ -90,6 +90,12 @@ Json minimalRuleset() {
 })");
 }
 
+std::shared_ptr<const Ruleset> minimalLoaded() {
+    LoadedRuleset loaded = loadRulesetDocument(minimalRuleset());
+    EXPECT_TRUE(loaded.ruleset);
+    return loaded.ruleset;
+}
+
 Problems problemsOf(const Json& document) { return loadRulesetDocument(document).problems; }
 
 }  // namespace wegwijzer::testing

@@ -14,6 +14,8 @@ Json parse(const std::string& text);  // fails the test on invalid JSON
 // A minimal valid ruleset (one locale-pair, a few questions, one result),
 // as JSON, for tests to mutate.
 Json minimalRuleset();
+// minimalRuleset(), loaded (a test failure when it does not load).
+std::shared_ptr<const Ruleset> minimalLoaded();
 
 // The rulesets in rules/ that have cases (folder names, sorted).
 std::vector<std::string> rulesetDirsWithCases();

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "wegwijzer/interview.hpp"
+#include "wegwijzer/program.hpp"
 
 namespace wegwijzer {
 
@@ -41,14 +42,36 @@ Question merged(const Question* a, const Question* b) {
     return q;
 }
 
-// One ruleset's view of the answers being enumerated: slot values with askIf applied.
+// One ruleset's view of the answers being enumerated: slot values with askIf
+// applied (which questions to vary), and the same answers encoded for the
+// fast path (program.hpp), which judges each combination without JSON when
+// these rules compile.
 struct Side {
     const Ruleset& rs;
     Date date;
     std::vector<Value> slots;
+    std::shared_ptr<const Program> program;  // null: judged through evaluate()
+    std::vector<double> encoded;             // one per question, in the ruleset's order
+    ProgramOutcome outcome;
 
     Side(const Ruleset& r, const Date& d) : rs(r), date(d), slots(r.slotCount(), Value::unknown()) {
         slots[static_cast<std::size_t>(rs.dateSlot())] = Value::ownedString(d.toString());
+        // The diff does not outlive the rulesets: a pointer that owns nothing.
+        program = Program::build(std::shared_ptr<const Ruleset>(std::shared_ptr<const Ruleset>(), &r), d);
+        if (program) {
+            encoded.assign(r.questions.size(), kNotAnswered);
+            outcome = program->makeOutcome();
+        }
+    }
+
+    // The answer to question `id` (null: none) for the fast path. An answer
+    // these rules refuse is left out, as evaluate() leaves it out.
+    void encode(const std::string& id, const Json& answer) {
+        if (!program) return;
+        const Question* q = rs.question(id);
+        if (q == nullptr) return;
+        const auto at = static_cast<std::size_t>(q - rs.questions.data());
+        encoded[at] = encodeAnswer(*q, answer).value_or(kNotAnswered);
     }
 
     // False when the question exists here and its askIf is false (it does not apply).
@@ -67,6 +90,24 @@ struct Outcome {
     std::string status;  // eligible, not-eligible, unknown, absent
     std::map<std::string, double> amounts;
 };
+
+// The fast path's verdict on the encoded answers: the same as judge() below
+// (tests/diff_test.cpp checks both on the real rulesets).
+Outcome judgeFast(Side& side, const Result* r) {
+    if (r == nullptr) return {"absent", {}};
+    side.program->run(side.encoded.data(), side.outcome);
+    for (std::size_t i = 0; i < side.program->results().size(); ++i) {
+        const Program::ResultSlice& slice = side.program->results()[i];
+        if (slice.result != r) continue;
+        Outcome o{statusName(side.outcome.statuses[i]), {}};
+        for (std::size_t k = 0; k < slice.amountCount; ++k) {
+            const double v = side.outcome.amounts[slice.firstAmount + k];
+            if (!std::isnan(v)) o.amounts[slice.version->amounts[k].id] = v;
+        }
+        return o;
+    }
+    return {"absent", {}};  // no version in force on the side's date
+}
 
 Outcome judge(const Ruleset& rs, const Result* r, const Json& answers, const Date& date) {
     if (r == nullptr || r->versionAt(date) == nullptr) return {"absent", {}};
@@ -122,6 +163,8 @@ private:
         }
         for (const Json& answer : classes_[i]) {
             answers[id] = answer;
+            old_.encode(id, answer);
+            new_.encode(id, answer);
             const Value v = Value::fromJson(answers[id]);
             old_.set(id, old_.applies(id) ? v : Value::null());
             new_.set(id, new_.applies(id) ? v : Value::null());
@@ -129,6 +172,8 @@ private:
             if (truncated_) break;
         }
         answers.erase(id);
+        old_.encode(id, Json());
+        new_.encode(id, Json());
         old_.set(id, Value::unknown());
         new_.set(id, Value::unknown());
     }
@@ -138,8 +183,8 @@ private:
             truncated_ = true;
             return;
         }
-        const Outcome before = judge(old_.rs, oldResult_, answers, options_.oldDate);
-        const Outcome after = judge(new_.rs, newResult_, answers, options_.newDate);
+        const Outcome before = old_.program ? judgeFast(old_, oldResult_) : judge(old_.rs, oldResult_, answers, options_.oldDate);
+        const Outcome after = new_.program ? judgeFast(new_, newResult_) : judge(new_.rs, newResult_, answers, options_.newDate);
         std::string from = before.status, to = after.status;
         if (from == to) {
             if (sameAmounts(before.amounts, after.amounts)) return;

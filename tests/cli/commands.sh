@@ -77,6 +77,20 @@ check "courses with bad lines" 1 "$wegwijzer" courses "$rules/opleidingsincentiv
 contains out '"id":"b"'
 contains out 'personal question'
 
+# Courses with the same facts are worked out once: each line still gets its
+# own id, and each error its own line number, as when worked out one by one.
+printf '%s\n' '{"id": "x1", "facts": {"opleiding-uren": 200}}' '{"id": "p1", "facts": {"statuut": "student"}}' \
+  '{"facts": {"opleiding-uren": 200}, "id": "x2"}' '{"id": "p2", "facts": {"statuut": "student"}}' >"$work/same.jsonl"
+check "courses: the same facts twice" 1 "$wegwijzer" courses "$rules/opleidingsincentives/ruleset.json" "$work/same.jsonl" --date 2026-11-23
+python3 - "$work/out" <<'PY' || failures=$((failures + 1))
+import json, sys
+x1, p1, x2, p2 = [json.loads(l) for l in open(sys.argv[1])]
+assert (x1["id"], x2["id"], p1["id"], p2["id"]) == ("x1", "x2", "p1", "p2"), (x1, x2, p1, p2)
+assert {k: v for k, v in x1.items() if k != "id"} == {k: v for k, v in x2.items() if k != "id"}, (x1, x2)
+assert (p1["line"], p2["line"]) == (2, 4) and p1["error"] == p2["error"], (p1, p2)
+print("ok   courses with the same facts: the same labels, each its own id and line")
+PY
+
 # Reliability review D6, D7: line numbers as an editor shows them (blank lines
 # count), on every error; a line over 1 MiB is an error for that line only,
 # never held whole; a directory is not a catalogue; a lost output fails.

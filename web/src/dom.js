@@ -57,3 +57,24 @@ export function externalLink(url, text, newWindowText, attrs = {}) {
 export function button(text, onclick, variant = 'primary', attrs = {}) {
   return h('button', { type: 'button', class: `ww-button ww-button--${variant}`, onclick, ...attrs }, text);
 }
+
+// A closed <details> does not print: open them for the printout only
+// (opening), and close again those opened so (after printing).
+export function openDetailsForPrint(root, opening) {
+  for (const d of root.querySelectorAll('details')) {
+    if (opening && !d.open) { d.open = true; d.dataset.printOpened = ''; }
+    if (!opening && 'printOpened' in d.dataset) { d.open = false; delete d.dataset.printOpened; }
+  }
+}
+
+// One constructed stylesheet per text, shared by every element that adopts
+// it (every guide on the page).
+const sheets = new Map();
+export function sharedSheet(css) {
+  if (!sheets.has(css)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  return sheets.get(css);
+}

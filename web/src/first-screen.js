@@ -10,6 +10,7 @@
 // question replaces this one and an early answer is dropped.
 
 import { FIRST_SCREEN } from './config.js';
+import { h } from './dom.js';
 import { questionForm } from './render-question.js';
 import { footerLine } from './render-notice.js';
 import { questionsLeft } from './interview.js';
@@ -25,6 +26,31 @@ export function firstScreen({ rulesetId, locale, ui, builtIn, error = null, onAc
     on: { submit: (read) => act({ read }), unknown: () => act({ read: { unknown: true } }), soFar: () => act({ soFar: true }) },
   });
   return { id: question.id, view, footer: footerLine({ ...s, builtIn }, ui, locale) };
+}
+
+// The loading screen in the guide's parts: the first question when the
+// page's rules are the built-in ones (and not a course page), else a loading
+// line. Returns the question's view, or null.
+export function renderEarly(parts, { config, ui, locale, error, onAction }) {
+  const first = config.isCourse ? null : firstScreen({
+    rulesetId: config.rulesetId, locale, ui, builtIn: !config.bundleUrl, error, onAction,
+  });
+  if (!first) {
+    parts.screen.replaceChildren(h('p', { class: 'ww-loading' }, ui.loading));
+    parts.screen.dataset.screen = 'loading';
+    return null;
+  }
+  parts.screen.replaceChildren(first.view.element);
+  parts.screen.dataset.screen = 'early-question';
+  parts.footer.replaceChildren(...(config.showsFooter ? [first.footer] : []));
+  return first.view;
+}
+
+// After an early answer, until the core is ready: the count says "loading".
+export function showWaiting(parts, ui) {
+  const progress = parts.screen.querySelector('[data-progress]');
+  if (progress) progress.textContent = ui.loading;
+  parts.live.textContent = ui.loading;
 }
 
 // What the person did on the first screen, read before the core's screen

@@ -10,6 +10,7 @@
 
 import { h } from './dom.js';
 import { formatDate } from './i18n.js';
+import { answerText } from './render-question.js';
 
 // The fingerprint as people compare it: the first 16 hex digits, in groups
 // of four (`sha256sum FILE | cut -c1-16` gives the same digits).
@@ -35,4 +36,22 @@ export function receipt({ rules, fingerprint, date, ui, locale, answerRows, answ
     if (wanted) element.append(answers());
   };
   return { element, setAnswers };
+}
+
+// The course's facts as the check page and the receipt show them.
+export function factRows(facts, questions) {
+  return Object.entries(facts)
+    .filter(([id]) => questions.has(id))
+    .map(([id, value]) => ({ question: questions.get(id), value }));
+}
+
+// [question, answer] texts for the receipt, when the person asks for them:
+// the course's facts (factRows), then the answers in the order asked.
+export function answerRows({ facts, questions, interview, ui, locale }) {
+  const text = (question, value) => answerText(question, value, ui, locale, formatDate);
+  const { path, unknown, answers } = interview;
+  return [
+    ...facts.map(({ question, value }) => [question.text, text(question, value)]),
+    ...path.map((id) => [questions.get(id).text, unknown.has(id) ? ui.dontKnow : text(questions.get(id), answers[id])]),
+  ];
 }

@@ -291,3 +291,13 @@ function names(results, locale) {
   if (!results.length) return locale === 'en' ? 'none' : 'geen';
   return results.map((r) => r.title).join(', ');
 }
+
+// What the `wegwijzer-results` event carries when the embedder opted in
+// (`emit-results`): results only (ids, statuses, amounts), never the answers.
+export function resultsForHost(evaluation) {
+  return {
+    ruleset: evaluation.ruleset,
+    date: evaluation.date,
+    results: evaluation.results.map((r) => ({ id: r.id, kind: r.kind, status: r.status, amounts: { ...r.amounts } })),
+  };
+}
