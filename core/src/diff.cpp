@@ -165,7 +165,7 @@ private:
             answers[id] = answer;
             old_.encode(id, answer);
             new_.encode(id, answer);
-            const Value v = Value::fromJson(answers[id]);
+            const Value v = checkAnswer(questions_[i], answer).value;
             old_.set(id, old_.applies(id) ? v : Value::null());
             new_.set(id, new_.applies(id) ? v : Value::null());
             walk(i + 1, answers);

@@ -844,29 +844,19 @@ void Program::run(const double* answers, ProgramOutcome& out) const {
 }
 
 std::optional<double> encodeAnswer(const Question& q, const Json& a) {
-    if (a.is_null()) return kNotAnswered;
+    const CheckedAnswer checked = checkAnswer(q, a);  // the one validity rule (answers.hpp)
+    if (!checked.valid()) return std::nullopt;  // also {"unknown": true}: no number says it
+    const Value& v = checked.value;
+    if (v.isUnknown()) return kNotAnswered;  // null
     switch (q.type) {
-        case QuestionType::Boolean:
-            if (a.is_boolean()) return a.get<bool>() ? 1.0 : 0.0;
-            return std::nullopt;
+        case QuestionType::Boolean: return v.asBoolean() ? 1.0 : 0.0;
+        case QuestionType::Number: return v.asNumber();
         case QuestionType::Choice:
-            if (!a.is_string()) return std::nullopt;
             for (std::size_t i = 0; i < q.options.size(); ++i) {
-                if (q.options[i].value == a.get_ref<const std::string&>()) return static_cast<double>(i);
+                if (q.options[i].value == v.asString()) return static_cast<double>(i);
             }
-            return std::nullopt;
-        case QuestionType::Number: {
-            if (!a.is_number()) return std::nullopt;
-            const double n = a.get<double>();
-            if (!(n >= q.min && n <= q.max)) return std::nullopt;
-            return n;
-        }
-        case QuestionType::Date: {
-            if (!a.is_string()) return std::nullopt;
-            auto d = Date::parse(a.get_ref<const std::string&>());
-            if (!d) return std::nullopt;
-            return static_cast<double>(d->daysSinceEpoch());
-        }
+            break;
+        case QuestionType::Date: return static_cast<double>(Date::parse(v.asString())->daysSinceEpoch());
     }
     return std::nullopt;
 }

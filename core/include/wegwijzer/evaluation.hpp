@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "wegwijzer/answers.hpp"
 #include "wegwijzer/date.hpp"
 #include "wegwijzer/json.hpp"
 #include "wegwijzer/problem.hpp"
@@ -73,6 +74,8 @@ struct EvaluateOptions {
 // Evaluates `answers` (a JSON object: question id -> value; null = not
 // answered). Invalid answers are reported in `problems` and left out.
 Evaluation evaluate(const Ruleset& ruleset, const Json& answers, const Date& date, const EvaluateOptions& options = {});
+// The same, on answers already read (answers.hpp): no JSON, no problems to report.
+Evaluation evaluate(const Ruleset& ruleset, const Answers& answers, const Date& date, const EvaluateOptions& options = {});
 
 // One result on a course page: can this course unlock it, and for whom?
 struct CourseOutcome {

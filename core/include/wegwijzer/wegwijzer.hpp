@@ -2,6 +2,7 @@
 #pragma once
 
 #include "wegwijzer/cases.hpp"
+#include "wegwijzer/answers.hpp"
 #include "wegwijzer/date.hpp"
 #include "wegwijzer/evaluation.hpp"
 #include "wegwijzer/output.hpp"
