@@ -47,6 +47,16 @@ enum class Op {
     DccDateOfBirth,
 };
 
+// The operator's name as written in rules ("var" for the var forms).
+const char* opName(Op op);  // compile.cpp
+// "#1", "#2", ...: an operand's place in messages.
+inline std::string ordinal(std::size_t i) { return "#" + std::to_string(i + 1); }
+
+// < > <= >= on numbers; before, after, not-before, not-after on date-times
+// (rules-format §5.3): each pair of the enum's order above.
+inline bool isNumberComparison(Op op) { return op >= Op::Less && op <= Op::GreaterOrEqual; }
+inline bool isDateComparison(Op op) { return op >= Op::Before && op <= Op::NotAfter; }
+
 struct Node {
     Op op = Op::Literal;
     StaticType type = StaticType::Any;

@@ -8,8 +8,9 @@ installs it for /usr/bin/python3; a pyenv or venv python3 may not see it).
 Exits 77 (skipped) without it.
 
 1. The schemas follow the loader's tables: operators and their arities
-   (core/src/expression.cpp), the allowed members of every object and the
-   enumerations (core/src/ruleset.cpp, core/src/cases.cpp, core/src/date.cpp).
+   (core/src/compile.cpp), the allowed members of every object and the
+   enumerations (the ruleset loader: core/src/ruleset.cpp, ruleset_items.cpp
+   and ruleset_loader.hpp; core/src/cases.cpp, core/src/date.cpp).
 2. Every rules/*/ruleset.json and rules/*/cases/*.json is valid against its
    schema and accepted by the native tool (`lint` exits 0; `test --no-coverage`
    reports no problem in the case file), and so are a few valid variants.
@@ -133,8 +134,8 @@ def check_tables(root, ruleset_schema, cases_schema):
             fail("tables: %s differ: only in the loader: %s; only in the schema: %s" % (
                 what, show(from_source - from_schema) or "-", show(from_schema - from_source) or "-"))
 
-    expression = read("core/src/expression.cpp")
-    ruleset_cpp = read("core/src/ruleset.cpp")
+    expression = read("core/src/compile.cpp")
+    ruleset_cpp = "\n".join(read(f) for f in ("core/src/ruleset.cpp", "core/src/ruleset_items.cpp", "core/src/ruleset_loader.hpp"))
     cases_cpp = read("core/src/cases.cpp")
     date_cpp = read("core/src/date.cpp")
     header = read("core/include/wegwijzer/ruleset.hpp")
@@ -165,7 +166,7 @@ def check_tables(root, ruleset_schema, cases_schema):
         schema_sets.add(frozenset(defs[name]["properties"]))
     same("allowed members of the ruleset's objects", source_sets, schema_sets)
     if len(lists) != 11:
-        fail("tables: expected 11 ObjectReader member lists in core/src/ruleset.cpp, found %d" % len(lists))
+        fail("tables: expected 11 ObjectReader member lists in the ruleset loader, found %d" % len(lists))
 
     # Enumerations.
     same("format", set(re.findall(r'kRulesetFormat\s*=\s*"([^"]+)"', header)),
