@@ -66,9 +66,8 @@ cp web/iframe/iframe.html web/iframe/iframe.js web/iframe/iframe.css "$out/"
 cp "$bundles"/*.dsse.json "$out/bundles/"
 cp "$bundles/$ruleset.dsse.json" "$out/$fallback"
 cp "$trust_root" "$out/trust-root.json"
-for page in web/demo/*.html; do
-  sed "s/@RULESET_ID@/$ruleset/g" "$page" > "$out/$(basename "$page")"
-done
+# The article pages (web/demo/pages.mjs) in the shell all demo pages share.
+node web/tools/demo-pages.mjs "$ruleset" "$out" >/dev/null
 cp web/demo/*.css web/demo/*.js web/demo/*.svg "$out/"
 # The built-in rules' first question: in the code, shown before the core has
 # loaded; and as plain text in the demo pages, for a person without JavaScript.

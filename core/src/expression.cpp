@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "node.hpp"
+#include "semantics.hpp"
 
 namespace wegwijzer {
 
@@ -129,7 +130,7 @@ Value evaluateIf(const Node& n, const Context& ctx, const Frame* frame) {
 }
 
 Value compare(const Node& n, const Operands& v) {
-    const bool dates = n.op == Op::Before || n.op == Op::After || n.op == Op::NotBefore || n.op == Op::NotAfter;
+    const bool dates = isDateComparison(n.op);
     for (std::size_t i = 0; i < v.size(); ++i) {
         const bool good = dates ? v[i].kind() == Value::Kind::DateTime
                                 : (n.integersOnly ? v[i].isInteger() : v[i].isNumber());
@@ -141,19 +142,8 @@ Value compare(const Node& n, const Operands& v) {
         }
     }
     auto key = [dates](const Value& x) { return dates ? static_cast<double>(x.asDateTime()) : x.asNumber(); };
-    auto holds = [&](const Value& a, const Value& b) {
-        switch (n.op) {
-            case Op::Less:
-            case Op::Before: return key(a) < key(b);
-            case Op::Greater:
-            case Op::After: return key(a) > key(b);
-            case Op::LessOrEqual:
-            case Op::NotAfter: return key(a) <= key(b);
-            default: return key(a) >= key(b);
-        }
-    };
-    bool result = holds(v[0], v[1]);
-    if (v.size() == 3) result = result && holds(v[1], v[2]);
+    bool result = semantics::holds(n.op, key(v[0]), key(v[1]));
+    if (v.size() == 3) result = result && semantics::holds(n.op, key(v[1]), key(v[2]));
     return Value::boolean(result);
 }
 
@@ -167,18 +157,7 @@ Value arithmetic(const Node& n, const Operands& v, bool certLogicIntegers) {
     }
     double r = v[0].asNumber();
     for (std::size_t i = 1; i < v.size(); ++i) {
-        const double x = v[i].asNumber();
-        switch (n.op) {
-            case Op::Plus: r += x; break;
-            case Op::Minus: r -= x; break;
-            case Op::Times: r *= x; break;
-            case Op::Divide:
-                if (x == 0) return Value::error(n.pointer, "division by zero");
-                r /= x;
-                break;
-            case Op::Min: r = std::min(r, x); break;
-            default: r = std::max(r, x); break;
-        }
+        if (!semantics::arithmeticStep(n.op, r, v[i].asNumber())) return Value::error(n.pointer, "division by zero");
     }
     if (!std::isfinite(r)) return Value::error(n.pointer, "the result of \"" + std::string(opName(n.op)) +
                                                               "\" is too large");

@@ -11,51 +11,14 @@
 #include "wegwijzer/date.hpp"
 #include "wegwijzer/expression.hpp"
 #include "wegwijzer/value.hpp"
+#include "op.hpp"
 
 namespace wegwijzer {
-
-enum class Op {
-    Literal,
-    ArrayLiteral,
-    VarData,    // path into the JSON data context
-    VarSlot,    // a ruleset variable
-    VarLambda,  // `current` or `accumulator` inside a reduce lambda
-    If,
-    StrictEquals,
-    NotStrictEquals,
-    And,
-    Or,
-    Not,
-    Less,
-    Greater,
-    LessOrEqual,
-    GreaterOrEqual,
-    In,
-    Plus,
-    Minus,
-    Times,
-    Divide,
-    Min,
-    Max,
-    Reduce,
-    PlusTime,
-    Before,
-    After,
-    NotBefore,
-    NotAfter,
-    ExtractFromUVCI,
-    DccDateOfBirth,
-};
 
 // The operator's name as written in rules ("var" for the var forms).
 const char* opName(Op op);  // compile.cpp
 // "#1", "#2", ...: an operand's place in messages.
 inline std::string ordinal(std::size_t i) { return "#" + std::to_string(i + 1); }
-
-// < > <= >= on numbers; before, after, not-before, not-after on date-times
-// (rules-format §5.3): each pair of the enum's order above.
-inline bool isNumberComparison(Op op) { return op >= Op::Less && op <= Op::GreaterOrEqual; }
-inline bool isDateComparison(Op op) { return op >= Op::Before && op <= Op::NotAfter; }
 
 struct Node {
     Op op = Op::Literal;

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "node.hpp"
+#include "semantics.hpp"
 #include "wegwijzer/program.hpp"
 
 namespace wegwijzer {
@@ -74,7 +75,7 @@ struct Cell {
     bool truthy() const {
         switch (kind) {
             case Kind::Boolean: return boolean;
-            case Kind::Number: return number != 0 && !std::isnan(number);
+            case Kind::Number: return semantics::numberTruthy(number);
             case Kind::String: return length != 0;
             default: return false;
         }
@@ -83,7 +84,7 @@ struct Cell {
         switch (kind) {
             case Kind::Null: return true;
             case Kind::Boolean: return !boolean;
-            case Kind::Number: return number == 0;
+            case Kind::Number: return semantics::numberFalsy(number);
             case Kind::String: return length == 0;
             default: return false;
         }
@@ -124,7 +125,7 @@ inline Cell booleanCell(Truth t) {
 }
 
 inline bool isInteger(const Cell& c) {
-    return c.kind == Kind::Number && std::floor(c.number) == c.number && std::fabs(c.number) <= 9007199254740992.0;
+    return c.kind == Kind::Number && semantics::isInteger(c.number);
 }
 
 enum class Code : std::uint8_t {

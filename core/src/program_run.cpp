@@ -62,7 +62,8 @@ struct Runner {
                 break;
             default:  // SlotVsNumber
                 if (v.kind != Kind::Number) return kError;
-                b = ins.flag ? holds(ins.op, v.number, ins.number) : holds(ins.op, ins.number, v.number);
+                b = ins.flag ? semantics::holds(ins.op, v.number, ins.number)
+                             : semantics::holds(ins.op, ins.number, v.number);
                 break;
         }
         return truthOf(b != ins.negate);
@@ -182,32 +183,19 @@ struct Runner {
         return strict(ins, v);
     }
 
-    static bool holds(Op op, double a, double b) {
-        switch (op) {
-            case Op::Less:
-            case Op::Before: return a < b;
-            case Op::Greater:
-            case Op::After: return a > b;
-            case Op::LessOrEqual:
-            case Op::NotAfter: return a <= b;
-            default: return a >= b;
-        }
-    }
-
     Cell strict(const Instruction& ins, const Cell* v) const {
         switch (ins.code) {
             case Code::Equals: return Cell::of(same(v[0], v[1]) != ins.flag);
             case Code::Compare: {
-                const bool dates = ins.op == Op::Before || ins.op == Op::After || ins.op == Op::NotBefore ||
-                                   ins.op == Op::NotAfter;
+                const bool dates = isDateComparison(ins.op);
                 for (std::uint32_t i = 0; i < ins.count; ++i) {
                     const bool good = dates ? v[i].kind == Kind::DateTime
                                             : (ins.flag ? isInteger(v[i]) : v[i].kind == Kind::Number);
                     if (!good) return Cell::error();
                 }
                 auto key = [dates](const Cell& x) { return dates ? static_cast<double>(x.time) : x.number; };
-                bool result = holds(ins.op, key(v[0]), key(v[1]));
-                if (ins.count == 3) result = result && holds(ins.op, key(v[1]), key(v[2]));
+                bool result = semantics::holds(ins.op, key(v[0]), key(v[1]));
+                if (ins.count == 3) result = result && semantics::holds(ins.op, key(v[1]), key(v[2]));
                 return Cell::of(result);
             }
             case Code::Arithmetic: {
@@ -216,18 +204,7 @@ struct Runner {
                 }
                 double r = v[0].number;
                 for (std::uint32_t i = 1; i < ins.count; ++i) {
-                    const double x = v[i].number;
-                    switch (ins.op) {
-                        case Op::Plus: r += x; break;
-                        case Op::Minus: r -= x; break;
-                        case Op::Times: r *= x; break;
-                        case Op::Divide:
-                            if (x == 0) return Cell::error();
-                            r /= x;
-                            break;
-                        case Op::Min: r = std::min(r, x); break;
-                        default: r = std::max(r, x); break;
-                    }
+                    if (!semantics::arithmeticStep(ins.op, r, v[i].number)) return Cell::error();
                 }
                 return std::isfinite(r) ? Cell::num(r) : Cell::error();
             }

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "semantics.hpp"
+
 namespace wegwijzer {
 
 Value Value::unknown() {
@@ -89,7 +91,7 @@ Value Value::fromJson(const Json& j) {
 }
 
 bool Value::isInteger() const {
-    return kind_ == Kind::Number && std::floor(number_) == number_ && std::fabs(number_) <= 9007199254740992.0;
+    return kind_ == Kind::Number && semantics::isInteger(number_);
 }
 
 const Problem& Value::errorProblem() const {
@@ -118,7 +120,7 @@ bool Value::isFalsy() const {
     switch (kind_) {
         case Kind::Null: return true;
         case Kind::Boolean: return !boolean_;
-        case Kind::Number: return number_ == 0;
+        case Kind::Number: return semantics::numberFalsy(number_);
         case Kind::String: return text_.empty();
         case Kind::Array:
         case Kind::Object: return size() == 0;
@@ -129,7 +131,7 @@ bool Value::isFalsy() const {
 bool Value::isTruthy() const {
     switch (kind_) {
         case Kind::Boolean: return boolean_;
-        case Kind::Number: return number_ != 0 && !std::isnan(number_);
+        case Kind::Number: return semantics::numberTruthy(number_);
         case Kind::String: return !text_.empty();
         case Kind::Array:
         case Kind::Object: return size() > 0;
