@@ -257,14 +257,13 @@ if (!fast) throw new Error('wasm: no fast path for this ruleset');
 const resultCount = fast.resultIds.length;
 const readStatuses = (f) => { let s = 0; for (let r = 0; r < resultCount; r++) s += f.statusAt(r) === 'eligible' ? 2 : 1; return s; };
 
-const b64 = (t) => Uint8Array.from(Buffer.from(t, 'base64'));
 async function wasmVerify(s) {
   const prepared = JSON.parse(s.prepareBundle(bundleBytes, trustRootText, JSON.stringify({ today: DATE, rulesetId: summary.id })));
   if (prepared.accepted === false) throw new Error(`wasm: bundle refused: ${prepared.refusal.message}`);
   const message = s.message().slice(); // a copy: the view is into the module's memory
-  const valid = await Promise.all(prepared.checks.map(async (c) => {
-    const key = await webcrypto.subtle.importKey('raw', b64(c.publicKey), { name: 'Ed25519' }, false, ['verify']);
-    return webcrypto.subtle.verify({ name: 'Ed25519' }, key, b64(c.signature), message);
+  const valid = await Promise.all(prepared.checks.map(async (c, i) => {
+    const key = await webcrypto.subtle.importKey('raw', s.publicKey(i).slice(), { name: 'Ed25519' }, false, ['verify']);
+    return webcrypto.subtle.verify({ name: 'Ed25519' }, key, s.signature(i).slice(), message);
   }));
   const verdict = JSON.parse(s.acceptBundle(JSON.stringify({ valid })));
   if (!verdict.accepted) throw new Error(`wasm: bundle refused: ${JSON.stringify(verdict.refusal)}`);

@@ -25,16 +25,15 @@ const bundle = readFileSync(join(root, 'build/release/bundles/opleidingsincentiv
 const trustRoot = readFileSync(join(root, 'rules/keys/dev-only-trust-root.json'), 'utf8');
 const DATE = '2026-12-02';
 const POLICY = JSON.stringify({ today: DATE, rulesetId: 'opleidingsincentives' });
-const b64 = (t) => Uint8Array.from(Buffer.from(t, 'base64'));
 
 async function load() {
   const session = new core.Session();
   const prepared = JSON.parse(session.prepareBundle(bundle, trustRoot, POLICY));
   if (!prepared.checks) throw new Error(`refused: ${JSON.stringify(prepared)}`);
   const message = session.message().slice();
-  const valid = await Promise.all(prepared.checks.map(async (c) => {
-    const key = await webcrypto.subtle.importKey('raw', b64(c.publicKey), { name: 'Ed25519' }, false, ['verify']);
-    return webcrypto.subtle.verify({ name: 'Ed25519' }, key, b64(c.signature), message);
+  const valid = await Promise.all(prepared.checks.map(async (c, i) => {
+    const key = await webcrypto.subtle.importKey('raw', session.publicKey(i).slice(), { name: 'Ed25519' }, false, ['verify']);
+    return webcrypto.subtle.verify({ name: 'Ed25519' }, key, session.signature(i).slice(), message);
   }));
   const verdict = JSON.parse(session.acceptBundle(JSON.stringify({ valid })));
   if (!verdict.accepted) throw new Error(`refused: ${JSON.stringify(verdict)}`);

@@ -6,8 +6,8 @@
 //
 // A Session (session.hpp) holds one accepted ruleset. The widget:
 //   1. prepareBundle(bundleBytes, trustRootText, policyJson) -> the signature
-//      checks to run with WebCrypto (or a refusal), and message() -> the
-//      bytes they cover;
+//      checks to run with WebCrypto (or a refusal); message(), publicKey(i)
+//      and signature(i) -> their bytes;
 //   2. acceptBundle(answersJson) -> the core's verdict (threshold, id,
 //      rollback, a reused version, expiry); on acceptance the session uses
 //      that ruleset;
@@ -72,10 +72,8 @@ std::string Session::prepareBundle(const emscripten::val& bundle, const std::str
     root_ = *root.root;
     prepared_ = wegwijzer::prepareBundle(bytesOf(bundle), root_, policy_);
     if (prepared_.refusal) return refusalJson(*prepared_.refusal);
-    Json checks = Json::array();
-    for (const SignatureCheck& c : prepared_.checks) {
-        checks.push_back({{"keyid", c.keyid}, {"publicKey", base64Encode(c.publicKey)}, {"signature", base64Encode(c.signature)}});
-    }
+    Json checks = Json::array();  // the key and signature bytes: publicKey(i), signature(i)
+    for (const SignatureCheck& c : prepared_.checks) checks.push_back({{"keyid", c.keyid}});
     return Json{{"checks", checks}}.dump();
 }
 
@@ -105,11 +103,24 @@ std::string Session::acceptBundle(const std::string& answersJson) {
     return out.dump();
 }
 
-// The bytes every signature must cover (PAE), after prepareBundle: a view
-// into the module's memory, valid until the next call (copy it: .slice()).
-emscripten::val Session::message() const {
-    return emscripten::val(emscripten::typed_memory_view(prepared_.message.size(),
-                                                         reinterpret_cast<const unsigned char*>(prepared_.message.data())));
+namespace {
+
+// Bytes as a view into the module's memory, valid until the next call (copy
+// it: .slice()). No base64 and no JSON on the way to WebCrypto.
+emscripten::val view(const std::string& bytes) {
+    return emscripten::val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data())));
+}
+
+}  // namespace
+
+// After prepareBundle: the bytes every signature must cover (PAE), and each
+// check's public key and signature (empty past the last check).
+emscripten::val Session::message() const { return view(prepared_.message); }
+emscripten::val Session::publicKey(std::size_t i) const {
+    return i < prepared_.checks.size() ? view(prepared_.checks[i].publicKey) : view({});
+}
+emscripten::val Session::signature(std::size_t i) const {
+    return i < prepared_.checks.size() ? view(prepared_.checks[i].signature) : view({});
 }
 
 std::string Session::describe(const std::string& locale) const {
@@ -145,6 +156,8 @@ EMSCRIPTEN_BINDINGS(wegwijzer) {
         .function("prepareBundle", &Session::prepareBundle)
         .function("acceptBundle", &Session::acceptBundle)
         .function("message", &Session::message)
+        .function("publicKey", &Session::publicKey)
+        .function("signature", &Session::signature)
         .function("describe", &Session::describe)
         .function("evaluate", &Session::evaluate)
         .function("status", &Session::status)

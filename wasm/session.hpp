@@ -18,6 +18,8 @@ public:
     std::string prepareBundle(const emscripten::val& bundle, const std::string& trustRoot, const std::string& policyJson);
     std::string acceptBundle(const std::string& answersJson);
     emscripten::val message() const;
+    emscripten::val publicKey(std::size_t check) const;
+    emscripten::val signature(std::size_t check) const;
     std::string describe(const std::string& locale) const;
     std::string evaluate(const std::string& answersJson, const std::string& date, const std::string& locale) const;
     std::string status(const std::string& answersJson, const std::string& date) const;

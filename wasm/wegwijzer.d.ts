@@ -21,11 +21,9 @@ export interface TrustPolicy {
   freshGraceDays?: number;
 }
 
-/** One Ed25519 check for the platform (bundle-format §8, step 2); base64. */
+/** One Ed25519 check for the platform (bundle-format §8, step 2); its bytes: Session.publicKey(i), Session.signature(i). */
 export interface SignatureCheck {
   keyid: string;
-  publicKey: string;
-  signature: string;
 }
 
 export type Prepared =
@@ -65,6 +63,10 @@ export interface Session {
   acceptBundle(answers: string): string;
   /** The bytes every signature must cover (DSSE PAE), after prepareBundle: a view into the module's memory (copy it). */
   message(): Uint8Array;
+  /** Check i's raw Ed25519 public key (32 bytes), after prepareBundle: a view (copy it). Empty past the last check. */
+  publicKey(check: number): Uint8Array;
+  /** Check i's signature (64 bytes), after prepareBundle: a view (copy it). Empty past the last check. */
+  signature(check: number): Uint8Array;
   /** Questions, results and texts in a locale (rules-format §10, "describe"). */
   describe(locale: string): string;
   /** The full evaluation of answers (a JSON object) on a date (rules-format §10). */

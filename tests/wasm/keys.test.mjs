@@ -22,7 +22,6 @@ const devRoot = JSON.parse(readFileSync(join(root, "rules/keys/dev-only-trust-ro
 const devKey = devRoot.keys[0];
 const bundle = readFileSync(join(root, "build/debug/bundles/example.dsse.json"));
 const POLICY = JSON.stringify({ today: "2025-10-01", rulesetId: "example" });
-const b64 = (t) => Uint8Array.from(Buffer.from(t, "base64"));
 
 // The widget's steps (web/src/engine.js): prepare, WebCrypto, accept.
 async function load(bundleBytes, trustRoot, policy = POLICY, { withDigest = true } = {}) {
@@ -31,9 +30,9 @@ async function load(bundleBytes, trustRoot, policy = POLICY, { withDigest = true
     const prepared = JSON.parse(session.prepareBundle(bundleBytes, JSON.stringify(trustRoot), policy));
     if (prepared.error || prepared.accepted === false) return prepared;
     const message = session.message().slice();
-    const valid = await Promise.all(prepared.checks.map(async (c) => {
-      const key = await webcrypto.subtle.importKey("raw", b64(c.publicKey), { name: "Ed25519" }, false, ["verify"]);
-      return webcrypto.subtle.verify({ name: "Ed25519" }, key, b64(c.signature), message);
+    const valid = await Promise.all(prepared.checks.map(async (c, i) => {
+      const key = await webcrypto.subtle.importKey("raw", session.publicKey(i).slice(), { name: "Ed25519" }, false, ["verify"]);
+      return webcrypto.subtle.verify({ name: "Ed25519" }, key, session.signature(i).slice(), message);
     }));
     const messageDigest = withDigest ? Buffer.from(await webcrypto.subtle.digest("SHA-256", message)).toString("hex") : "";
     return { ...JSON.parse(session.acceptBundle(JSON.stringify({ valid, messageDigest }))), messageDigest };
@@ -85,4 +84,19 @@ test("a bundle with the version seen before and another signed message is refuse
   assert.equal(other.refusal?.code, "version-reused", JSON.stringify(other));
   const blind = await load(bundle, devRoot, seen(first.messageDigest), { withDigest: false });
   assert.equal(blind.refusal?.code, "version-reused", "no digest from the platform: cannot compare, refused");
+});
+
+test("each check's key and signature come as bytes: the trust root's key, a 64-byte signature, nothing past the last", () => {
+  const session = new wasm.Session();
+  try {
+    const prepared = JSON.parse(session.prepareBundle(bundle, JSON.stringify(devRoot), POLICY));
+    assert.equal(prepared.checks.length, 1);
+    assert.deepEqual(Object.keys(prepared.checks[0]), ["keyid"]);
+    assert.deepEqual(Buffer.from(session.publicKey(0)), Buffer.from(devKey.publicKey, "base64"));
+    assert.equal(session.signature(0).length, 64);
+    assert.equal(session.publicKey(1).length, 0);
+    assert.equal(session.signature(1).length, 0);
+  } finally {
+    session.delete();
+  }
 });

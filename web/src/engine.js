@@ -89,13 +89,6 @@ async function instantiate(responsePromise, imports) {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
-function fromBase64(text) {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
 // Step 2 of bundle-format.md §8: one answer per check, in order; false when
 // the primitive fails. A browser without Ed25519 cannot check anything: that
 // is its own reason, not a "changed rules" message.
@@ -106,13 +99,13 @@ async function verifySignatures(prepared) {
   return Promise.all(prepared.checks.map(async (check) => {
     let key;
     try {
-      key = await subtle.importKey('raw', fromBase64(check.publicKey), { name: 'Ed25519' }, false, ['verify']);
+      key = await subtle.importKey('raw', check.publicKey, { name: 'Ed25519' }, false, ['verify']);
     } catch (e) {
       if (e && e.name === 'NotSupportedError') throw new RulesUnavailable('no-ed25519', e.message);
       return false;
     }
     try {
-      return await subtle.verify({ name: 'Ed25519' }, key, fromBase64(check.signature), message);
+      return await subtle.verify({ name: 'Ed25519' }, key, check.signature, message);
     } catch {
       return false;
     }
@@ -132,8 +125,11 @@ function parse(json) {
 async function accept(session, bundleBytes, trustRoot, policy) {
   const prepared = parse(session.prepareBundle(bundleBytes, trustRoot, JSON.stringify(policy)));
   if (prepared.accepted === false) return prepared;
-  // A copy: the view is into the module's memory, which may move.
+  // Copies: the views are into the module's memory, which may move.
   prepared.message = session.message().slice();
+  prepared.checks = prepared.checks.map((check, i) => ({
+    ...check, publicKey: session.publicKey(i).slice(), signature: session.signature(i).slice(),
+  }));
   const valid = await verifySignatures(prepared);
   const messageDigest = await sha256Hex(prepared.message);
   const verdict = parse(session.acceptBundle(JSON.stringify({ valid, messageDigest })));
