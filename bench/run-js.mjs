@@ -265,7 +265,7 @@ async function wasmVerify(s) {
     const key = await webcrypto.subtle.importKey('raw', s.publicKey(i).slice(), { name: 'Ed25519' }, false, ['verify']);
     return webcrypto.subtle.verify({ name: 'Ed25519' }, key, s.signature(i).slice(), message);
   }));
-  const verdict = JSON.parse(s.acceptBundle(JSON.stringify({ valid })));
+  const verdict = JSON.parse(s.acceptBundle(valid, ''));
   if (!verdict.accepted) throw new Error(`wasm: bundle refused: ${JSON.stringify(verdict.refusal)}`);
   return 1;
 }

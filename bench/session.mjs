@@ -35,7 +35,7 @@ async function load() {
     const key = await webcrypto.subtle.importKey('raw', session.publicKey(i).slice(), { name: 'Ed25519' }, false, ['verify']);
     return webcrypto.subtle.verify({ name: 'Ed25519' }, key, session.signature(i).slice(), message);
   }));
-  const verdict = JSON.parse(session.acceptBundle(JSON.stringify({ valid })));
+  const verdict = JSON.parse(session.acceptBundle(valid, ''));
   if (!verdict.accepted) throw new Error(`refused: ${JSON.stringify(verdict)}`);
   return session;
 }

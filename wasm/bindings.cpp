@@ -1,18 +1,11 @@
-// The WebAssembly binding: a thin embind layer over the core. Bytes in as
-// bytes, the signed message out as a view into the module's memory, JSON
-// for the rest (built by core/src/output.cpp); errors are values
-// ({"error": ...}); no C++ exception crosses it. wegwijzer.d.ts states what
-// web/ may rely on (tests/wasm/contract.test.mjs).
-//
-// A Session (session.hpp) holds one accepted ruleset. The widget:
-//   1. prepareBundle(bundleBytes, trustRootText, policyJson) -> the signature
-//      checks to run with WebCrypto (or a refusal); message(), publicKey(i)
-//      and signature(i) -> their bytes;
-//   2. acceptBundle(answersJson) -> the core's verdict (threshold, id,
-//      rollback, a reused version, expiry); on acceptance the session uses
-//      that ruleset;
-//   3. describe / status / evaluate / courseView on the accepted ruleset.
-// The Node build adds the test entry points of test_bindings.cpp.
+// The WebAssembly binding: a thin embind layer over the core. Bytes in and
+// out as bytes (views into the module's memory), the rest as JSON built by
+// core/src/output.cpp; errors are values ({"error": ...}); no C++ exception
+// crosses it. A Session (session.hpp) holds one accepted ruleset: prepare a
+// bundle, check its signatures with WebCrypto, accept it, then describe,
+// status, evaluate, courseView. wegwijzer.d.ts states the contract
+// (tests/wasm/contract.test.mjs); test_bindings.cpp adds the Node build's
+// test entry points.
 
 #include "session.hpp"
 
@@ -36,10 +29,6 @@ std::string bytesOf(const emscripten::val& v) {
     emscripten::val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))
         .call<void>("set", v);
     return out;
-}
-
-std::string refusalJson(const Refusal& r) {
-    return Json{{"accepted", false}, {"refusal", {{"code", r.code}, {"message", r.message}}}}.dump();
 }
 
 // The answers and the date of an evaluation, read once for every method.
@@ -71,36 +60,21 @@ std::string Session::prepareBundle(const emscripten::val& bundle, const std::str
     policy_ = *policy;
     root_ = *root.root;
     prepared_ = wegwijzer::prepareBundle(bytesOf(bundle), root_, policy_);
-    if (prepared_.refusal) return refusalJson(*prepared_.refusal);
+    if (prepared_.refusal) return toJson(*prepared_.refusal).dump();
     Json checks = Json::array();  // the key and signature bytes: publicKey(i), signature(i)
     for (const SignatureCheck& c : prepared_.checks) checks.push_back({{"keyid", c.keyid}});
     return Json{{"checks", checks}}.dump();
 }
 
-// answersJson: the platform's answers, one per check, and the SHA-256 (hex)
-// of message(): {"valid": [true, ...], "messageDigest": "..."}.
-std::string Session::acceptBundle(const std::string& answersJson) {
-    std::string error;
-    auto answers = parseArgument(answersJson, error);
-    std::vector<bool> results;
-    std::string digest;
-    if (answers && answers->is_object()) {
-        const Json& valid = answers->contains("valid") ? (*answers)["valid"] : Json();
-        if (valid.is_array()) {
-            for (const Json& v : valid) results.push_back(v.is_boolean() && v.get<bool>());
-        }
-        digest = stringMember(*answers, "messageDigest");
-    }
-    BundleVerdict verdict = decideBundle(prepared_, results, root_, policy_, digest);
-    if (!verdict.accepted()) return refusalJson(*verdict.refusal);
-    ruleset_ = verdict.ruleset;
-    Json out = summaryJson(*ruleset_);
-    out["accepted"] = true;
-    out["signers"] = verdict.signers;
-    out["warnings"] = verdict.warnings;
-    out["expired"] = verdict.expired;
-    out["stale"] = verdict.stale;
-    return out.dump();
+// valid: the platform's answer for each check, in order; messageDigest: the
+// SHA-256 (lower-case hex) of message().
+std::string Session::acceptBundle(const emscripten::val& valid, const std::string& messageDigest) {
+    std::vector<bool> answers;
+    const auto count = valid.isUndefined() || valid.isNull() ? 0u : valid["length"].as<unsigned>();
+    for (unsigned i = 0; i < count && i <= prepared_.checks.size(); ++i) answers.push_back(valid[i].isTrue());
+    BundleVerdict verdict = decideBundle(prepared_, answers, root_, policy_, messageDigest);
+    if (verdict.accepted()) ruleset_ = verdict.ruleset;
+    return toJson(verdict).dump();
 }
 
 namespace {

@@ -16,7 +16,7 @@ namespace wegwijzer {
 class Session {
 public:
     std::string prepareBundle(const emscripten::val& bundle, const std::string& trustRoot, const std::string& policyJson);
-    std::string acceptBundle(const std::string& answersJson);
+    std::string acceptBundle(const emscripten::val& valid, const std::string& messageDigest);
     emscripten::val message() const;
     emscripten::val publicKey(std::size_t check) const;
     emscripten::val signature(std::size_t check) const;

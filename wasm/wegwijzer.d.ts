@@ -32,13 +32,6 @@ export type Prepared =
   | { error: string };
 
 /** The platform's answers to acceptBundle, as JSON text. */
-export interface Answers {
-  /** One per check, in order; false when the primitive failed. */
-  valid: boolean[];
-  /** SHA-256 (hex) of message(); needed when the policy has minVersionDigest. */
-  messageDigest?: string;
-}
-
 export type Verdict =
   | {
       accepted: true;
@@ -59,8 +52,12 @@ export type Verdict =
 export interface Session {
   /** Steps 1-5 of bundle-format §6: the bundle's exact bytes. Returns Prepared. */
   prepareBundle(bundle: Uint8Array | string, trustRoot: string, policy: string): string;
-  /** Steps 6-12 with the platform's answers (Answers). Returns Verdict; on acceptance the session uses the ruleset. */
-  acceptBundle(answers: string): string;
+  /**
+   * Steps 6-12 with the platform's answers: one per check, in order (false when the primitive failed),
+   * and the SHA-256 (lower-case hex) of message(), needed when the policy has minVersionDigest.
+   * Returns Verdict; on acceptance the session uses the ruleset.
+   */
+  acceptBundle(valid: boolean[], messageDigest: string): string;
   /** The bytes every signature must cover (DSSE PAE), after prepareBundle: a view into the module's memory (copy it). */
   message(): Uint8Array;
   /** Check i's raw Ed25519 public key (32 bytes), after prepareBundle: a view (copy it). Empty past the last check. */

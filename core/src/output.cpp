@@ -229,4 +229,19 @@ Json describeJson(const Ruleset& rs, const std::string& locale) {
     return out;
 }
 
+Json toJson(const Refusal& r) {
+    return {{"accepted", false}, {"refusal", {{"code", r.code}, {"message", r.message}}}};
+}
+
+Json toJson(const BundleVerdict& v) {
+    if (!v.accepted()) return toJson(*v.refusal);
+    Json out = summaryJson(*v.ruleset);
+    out["accepted"] = true;
+    out["signers"] = v.signers;
+    out["warnings"] = v.warnings;
+    out["expired"] = v.expired;
+    out["stale"] = v.stale;
+    return out;
+}
+
 }  // namespace wegwijzer

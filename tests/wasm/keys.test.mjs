@@ -35,7 +35,7 @@ async function load(bundleBytes, trustRoot, policy = POLICY, { withDigest = true
       return webcrypto.subtle.verify({ name: "Ed25519" }, key, session.signature(i).slice(), message);
     }));
     const messageDigest = withDigest ? Buffer.from(await webcrypto.subtle.digest("SHA-256", message)).toString("hex") : "";
-    return { ...JSON.parse(session.acceptBundle(JSON.stringify({ valid, messageDigest }))), messageDigest };
+    return { ...JSON.parse(session.acceptBundle(valid, messageDigest)), messageDigest };
   } finally {
     session.delete();
   }
@@ -98,5 +98,19 @@ test("each check's key and signature come as bytes: the trust root's key, a 64-b
     assert.equal(session.signature(1).length, 0);
   } finally {
     session.delete();
+  }
+});
+
+test("answers that do not match the checks are refused: none, too few, not booleans", () => {
+  for (const valid of [[], undefined, null, ["true"], [1]]) {
+    const session = new wasm.Session();
+    try {
+      JSON.parse(session.prepareBundle(bundle, JSON.stringify(devRoot), POLICY));
+      const verdict = JSON.parse(session.acceptBundle(valid, ""));
+      assert.equal(verdict.accepted, false, JSON.stringify(valid));
+      assert.equal(verdict.refusal.code, "bad-signature", JSON.stringify(valid));
+    } finally {
+      session.delete();
+    }
   }
 });

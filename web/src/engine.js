@@ -132,7 +132,7 @@ async function accept(session, bundleBytes, trustRoot, policy) {
   }));
   const valid = await verifySignatures(prepared);
   const messageDigest = await sha256Hex(prepared.message);
-  const verdict = parse(session.acceptBundle(JSON.stringify({ valid, messageDigest })));
+  const verdict = parse(session.acceptBundle(valid, messageDigest));
   return verdict.accepted ? { ...verdict, messageDigest } : verdict;
 }
 

@@ -1,6 +1,7 @@
 // The JSON the core writes (docs/rules-format.md §10): the evaluation, its
 // compact status form, the course view, the description of a ruleset's
-// questions, problems; and the one locale policy every edge uses. The
+// questions, problems, a bundle's verdict; and the one locale policy every
+// edge uses. The
 // command prints these; the wasm module returns them. Nothing else in the
 // core builds output JSON.
 #pragma once
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wegwijzer/bundle.hpp"
 #include "wegwijzer/evaluation.hpp"
 #include "wegwijzer/json.hpp"
 #include "wegwijzer/problem.hpp"
@@ -44,5 +46,11 @@ Json summaryJson(const Ruleset& ruleset);
 // The summary, the title, the locales and every question with its texts,
 // options and bounds, in one locale: what the widget needs to ask.
 Json describeJson(const Ruleset& ruleset, const std::string& locale);
+
+// A bundle's verdict (docs/bundle-format.md §8): {"accepted": false,
+// "refusal": {"code", "message"}}, or the ruleset's summary with
+// "accepted": true, the signers, the warnings, "expired" and "stale".
+Json toJson(const Refusal& refusal);
+Json toJson(const BundleVerdict& verdict);
 
 }  // namespace wegwijzer
