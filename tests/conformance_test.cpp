@@ -4,7 +4,8 @@
 //    file in the dialect its "dialect" member names, with expected errors
 //    ("expectedError": pointer and message) where CertLogic has none.
 // One test per case; a case's assertions are checked in order. The same
-// files run through wasm in tests/wasm/parity.mjs.
+// files run through wasm in Node (tests/wasm/parity.mjs) and in Chromium
+// (web/tests/conformance.test.mjs).
 
 #include <filesystem>
 #include <string>

@@ -12,4 +12,7 @@ if (( node_major < 20 )); then
   exit 1
 fi
 scripts/build-web.sh
+# The core with its test entry points, for the conformance suites in
+# Chromium (web/tests/conformance.test.mjs); never part of dist/.
+cmake --build --preset wasm -j "$(nproc)" --target wegwijzer_webtest >/dev/null
 npm run --silent test:web
