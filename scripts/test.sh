@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what is missing first.
-#  1. native: GoogleTest (core, CertLogic conformance, rule cases, bundles),
-#     the command end to end, WebCrypto agreement (debug build);
+#  1. native: GoogleTest (core, the conformance suites of CertLogic and of
+#     the Wegwijzer dialect, rule cases, bundles), the command end to end,
+#     WebCrypto agreement (debug build);
 #  2. the same under AddressSanitizer + UndefinedBehaviorSanitizer;
-#  3. WebAssembly: rule cases and CertLogic suites through wasm in Node,
-#     compared with the native results; the widget's interview module
+#  3. WebAssembly: rule cases and the conformance suites through wasm in
+#     Node, compared with the native results; the widget's interview module
 #     (web/src/interview.js) with the real core in Node;
-#  4. the widget in Chromium (when web/ has its tests).
+#  4. the widget in Chromium, and the conformance suites there too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
