@@ -303,12 +303,21 @@ export function formatNumber(locale, value) {
   return new Intl.NumberFormat(TAG[pickLocale(locale)], { maximumFractionDigits: 2 }).format(value);
 }
 
-// A YYYY-MM-DD string as a long date, read as a calendar date (no time zone).
+// The long month names, as Intl.DateTimeFormat writes them for nl-BE and
+// en-BE (web/tests/i18n.test.mjs compares): written out, because a page's
+// first Intl.DateTimeFormat costs about 30 ms on a desktop (loading ICU's
+// data; four times that on a phone), and the first screen shows a date.
+const MONTHS = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november',
+    'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+    'December'],
+};
+
+// A YYYY-MM-DD string as a long date ("1 december 2026"), read as a calendar
+// date (no time zone).
 export function formatDate(locale, iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
-  if (!m) return String(iso);
-  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return new Intl.DateTimeFormat(TAG[pickLocale(locale)], {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
-  }).format(date);
+  const month = m && MONTHS[pickLocale(locale)][+m[2] - 1];
+  return month && +m[3] >= 1 && +m[3] <= 31 ? `${+m[3]} ${month} ${+m[1]}` : String(iso);
 }
