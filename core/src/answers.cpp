@@ -17,14 +17,14 @@ CheckedAnswer checkAnswer(const Question& q, const Json& a) {
         case QuestionType::Choice: {
             if (!a.is_string()) break;
             const std::string& s = a.get_ref<const std::string&>();
-            std::string allowed;
             for (const Option& o : q.options) {
                 if (o.value == s) {
                     out.value = Value::borrowedString(o.value);
                     return out;
                 }
-                allowed += (allowed.empty() ? "" : ", ") + o.value;
             }
+            std::string allowed;  // only for the message: valid answers are the hot path
+            for (const Option& o : q.options) allowed += (allowed.empty() ? "" : ", ") + o.value;
             out.refusal = "\"" + s + "\" is not one of its options (" + allowed + ")";
             return out;
         }

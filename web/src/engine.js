@@ -112,9 +112,10 @@ async function verifySignatures(prepared) {
   }));
 }
 
-function parse(json) {
+// A JSON result of the core. {"error": ...} is a mistake of the widget
+// itself (a bad trust root, policy, date or answers): thrown as RulesUnavailable.
+export function parse(json) {
   const value = JSON.parse(json);
-  // {"error": ...} is a mistake of the widget itself (bad trust root or policy).
   if (value && value.error) throw new RulesUnavailable('other', value.error);
   return value;
 }

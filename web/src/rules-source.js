@@ -9,7 +9,7 @@
 // kept here (the status memo and the idle work).
 
 import { TRUST_ROOT } from './config.js';
-import { loadRules, checkForUpdate, recordAccepted, rememberBundle, localToday, RulesUnavailable } from './engine.js';
+import { loadRules, checkForUpdate, recordAccepted, rememberBundle, localToday, parse } from './engine.js';
 
 // What the host may know of a ruleset (the ready and update events).
 export const rulesetSummary = ({ id, version, published, expires }) => ({ id, version, published, expires });
@@ -139,20 +139,14 @@ export class RulesSource {
     this.scheduleRefresh();
   }
 
-  #call(json) {
-    const value = JSON.parse(json);
-    if (value.error) throw new RulesUnavailable('other', value.error);
-    return value;
-  }
-
   // The questions, their texts and options in one locale.
   describe(locale) {
-    return this.#call(this.loaded.session.describe(locale));
+    return parse(this.loaded.session.describe(locale));
   }
 
   // What a course can unlock (rules-format.md §9), given its facts.
   courseView(facts, date, locale) {
-    return this.#call(this.loaded.session.courseView(JSON.stringify(facts), date, locale));
+    return parse(this.loaded.session.courseView(JSON.stringify(facts), date, locale));
   }
 
   // A course page's facts (rules-format.md §9): the core's course view, and
@@ -181,7 +175,7 @@ export class RulesSource {
 
   // The full evaluation, with every text: for the results page.
   evaluate(answers, date, locale) {
-    const out = this.#call(this.loaded.session.evaluate(JSON.stringify(answers), date, locale));
+    const out = parse(this.loaded.session.evaluate(JSON.stringify(answers), date, locale));
     if (out.ruleErrors && out.ruleErrors.length) console.warn('wegwijzer-guide: rule errors', out.ruleErrors);
     return out;
   }
@@ -196,7 +190,7 @@ export class RulesSource {
     const key = JSON.stringify(answers);
     let value = this.#memo.get(key);
     if (!value) {
-      value = this.#call(this.loaded.session.status(key, date));
+      value = parse(this.loaded.session.status(key, date));
       if (this.#memo.size >= MEMO_SIZE) this.#memo.delete(this.#memo.keys().next().value);
       this.#memo.set(key, value);
     }
