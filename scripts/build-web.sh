@@ -90,6 +90,10 @@ build_id=$(cd "$out" && cat kiosk.html kiosk.css kiosk.js favicon.svg wegwijzer-
 sed -e "s/@BUILD_ID@/$build_id/" -e "s/@GLUE@/$glue/" -e "s/@WASM@/$wasm/" -e "s/@FALLBACK@/$fallback/" \
   web/kiosk/kiosk-sw.js > "$out/kiosk-sw.js"
 node web/tools/minify.mjs --script "$out/kiosk-sw.js" >/dev/null
+# The first question into the article pages' HTML, as the guide renders it
+# (a declarative shadow root: it paints before any script), and its style's
+# hash for the CSP in csp.json (web/tools/prerender.mjs; headless Chromium).
+quiet node web/tools/prerender.mjs "$out" "$out/index.html" "$out/en.html"
 # Brotli and gzip copies of every text and wasm file, served by
 # Accept-Encoding (scripts/serve.mjs; docs/serving.md for production).
 node web/tools/compress.mjs "$out" >/dev/null

@@ -25,7 +25,21 @@ const host = option('host', '127.0.0.1');
 const port = Number(option('port', process.env.PORT || 8080));
 
 // Nothing weaker than this, ever (design.md §7; tests check the header).
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+// style-src also allows, by hash, the <style> of the pages' pre-rendered
+// first screen (dist/csp.json, written by web/tools/prerender.mjs): one
+// exact text, never inline style in general.
+const hashes = (() => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'csp.json'), 'utf8'))['style-src'] || [];
+  } catch {
+    return [];
+  }
+})();
+if (!hashes.every((h) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(h))) {
+  console.error(`serve.mjs: ${path.join(root, 'csp.json')}: style-src holds something other than sha256 hashes`);
+  process.exit(2);
+}
+const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src ${["'self'", ...hashes].join(' ')}; `
   + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 

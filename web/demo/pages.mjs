@@ -6,7 +6,9 @@
 
 const SCRIPT = `<!-- The one script an embedding page adds. -->
 <!-- blocking="render": the first paint waits for the guide, which shows its
-     first question at once; nothing on the page moves when it appears. -->
+     first question at once; nothing on the page moves when it appears. The
+     build drops it where it writes the first screen into the page
+     (web/tools/prerender.mjs): then the question paints with the HTML. -->
 <script type="module" src="wegwijzer-guide.js" blocking="render"></script>`;
 
 const logo = (tagline) => `<a class="logo" href="index.html"><span class="logo__mark" aria-hidden="true"></span><span class="logo__name">Vlaanderen</span><span class="logo__tagline">${tagline}</span></a>`;

@@ -78,3 +78,16 @@ export function restoreFirstScreen(screen, carried) {
   }
   if (carried.focus) form.querySelector(carried.focus)?.focus();
 }
+
+// The first screen a page brought as a closed declarative shadow root
+// (web/tools/prerender.mjs): painted with the page's HTML, before any
+// script. Returns what the person did on it (a choice made, the focus: its
+// form cannot be sent before the guide runs), and empties the root for the
+// guide's own screens. Null when the root is new.
+export function takePrerendered(root) {
+  const screen = root.querySelector('.ww-screen');
+  if (!screen) return null;
+  const carried = takeFirstScreen(screen, root, null);
+  root.replaceChildren();
+  return carried;
+}

@@ -36,7 +36,7 @@ import { factRows, answerRows } from './render-receipt.js';
 import { renderNotices, renderFooter, renderFailure } from './render-notice.js';
 import { Interview } from './interview.js';
 import { StepHistory } from './step-history.js';
-import { renderEarly, showWaiting, takeFirstScreen, restoreFirstScreen } from './first-screen.js';
+import { renderEarly, showWaiting, takeFirstScreen, restoreFirstScreen, takePrerendered } from './first-screen.js';
 
 const HERE = import.meta.url;
 const asset = (name) => new URL(name, HERE).href;
@@ -46,9 +46,7 @@ const coreUrls = () => ({ glue: asset(ASSETS.glue), wasm: asset(ASSETS.wasm) });
 const RELOAD_ATTRIBUTES = ['bundle', 'ruleset-id', 'grace-days'];
 
 export class WegwijzerGuide extends HTMLElement {
-  static get observedAttributes() {
-    return ['lang', 'date', 'mode', 'course-facts', 'refresh-seconds', ...RELOAD_ATTRIBUTES];
-  }
+  static observedAttributes = ['lang', 'date', 'mode', 'course-facts', 'refresh-seconds', ...RELOAD_ATTRIBUTES];
 
   #root;
   #parts;
@@ -99,7 +97,8 @@ export class WegwijzerGuide extends HTMLElement {
   constructor() {
     super();
     // Closed: host scripts get null from .shadowRoot (web/README.md, "What the element protects against").
-    this.#root = this.attachShadow({ mode: 'closed' });
+    // A page may bring the first screen as a closed declarative shadow root (web/tools/prerender.mjs): #build takes it over.
+    this.#root = this.attachInternals().shadowRoot ?? this.attachShadow({ mode: 'closed' });
     this.#iv = this.#newInterview();
   }
 
@@ -185,6 +184,7 @@ export class WegwijzerGuide extends HTMLElement {
   #build() {
     // The stylesheet comes with the code, as a constructed stylesheet: styled
     // from the first paint, no request, and no inline style for the CSP.
+    const carried = takePrerendered(this.#root);
     this.#root.adoptedStyleSheets = [sharedSheet(GUIDE_CSS)];
     this.#parts = {
       notices: h('div', { class: 'ww-notices' }),
@@ -195,14 +195,17 @@ export class WegwijzerGuide extends HTMLElement {
     const p = this.#parts;
     this.#root.append(h('div', { class: 'ww' }, p.notices, p.screen, p.footer, p.live));
     this.#renderLoading();
+    if (carried) restoreFirstScreen(p.screen, carried);
   }
 
-  // While the core loads: the built-in rules' first question, or a loading line.
+  // While the core loads: the built-in rules' first question (a choice made on it stays), or a loading line.
   #renderLoading(error = null) {
+    const kept = takeFirstScreen(this.#parts.screen, this.#root, null);
     this.#screen = 'loading';
     this.#current = renderEarly(this.#parts, {
       config: this.#config, ui: this.#ui, locale: this.locale, error, onAction: (action) => this.#earlyAction(action),
     });
+    if (kept) restoreFirstScreen(this.#parts.screen, kept);
   }
 
   // An answer on the first screen before the core is ready: kept, and given
@@ -430,9 +433,7 @@ export class WegwijzerGuide extends HTMLElement {
     if (this.#screen === 'question') this.#prefetch();
   }
 
-  #showResults(early) {
-    this.#go(() => this.#iv.showResults(early));
-  }
+  #showResults(early) { this.#go(() => this.#iv.showResults(early)); }
 
   // On the results page: the questions left after stopping early, and the
   // offer for the results not asked for (the goal question).
@@ -442,9 +443,7 @@ export class WegwijzerGuide extends HTMLElement {
     return { left, offer: { ...offer, onContinue: step(() => this.#iv.askNext()), onWiden: step(() => this.#iv.widen()) } };
   }
 
-  #factRows() {
-    return factRows(this.#facts, this.#questions);
-  }
+  #factRows() { return factRows(this.#facts, this.#questions); }
 
   // "Opnieuw beginnen". On a kiosk the page decides (it wipes the session:
   // web/kiosk/kiosk.js); it cancels the event. Otherwise the guide starts

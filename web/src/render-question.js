@@ -27,11 +27,13 @@ export function renderQuestion(question, answer, ui, locale, error, draft) {
 // The whole question screen: progress, the question, Next and "I don't
 // know", and "show what is certain now". The same markup before the core
 // has loaded (the pre-rendered first screen) as after, so nothing moves.
-// on: {submit(read), unknown(), soFar()}.
+// on: {submit(read), unknown(), soFar()}. method="dialog": a form outside a
+// dialog then sends nothing anywhere, also in the page's first screen before
+// any script runs (answers never go into a URL).
 export function questionForm({ question, answer, ui, locale, error, draft, answered, left, on }) {
   const view = renderQuestion(question, answer, ui, locale, error, draft);
   const form = h('form', {
-    class: 'ww-form', novalidate: true, 'data-question': question.id, 'data-type': question.type,
+    class: 'ww-form', method: 'dialog', novalidate: true, 'data-question': question.id, 'data-type': question.type,
     'data-min': question.min, 'data-max': question.max,
     onsubmit: (e) => { e.preventDefault(); on.submit(view.read()); },
   },

@@ -1,16 +1,21 @@
 // The guide works under the strict Content-Security-Policy that
 // scripts/serve.mjs sends (script-src 'self' 'wasm-unsafe-eval', no inline
-// script or style): no CSP violation, no console error, on the demo page
-// through to the results.
+// script, no inline style but the pre-rendered first screen's, by its hash):
+// no CSP violation, no console error, on the demo page through to the results.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSite, launch, openPage, waitForScreen, tabTo, answerAnything, inGuide, DIST, ASSETS } from './helpers.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+// style-src also names, by hash, the one <style> of the pages' pre-rendered
+// first screen (dist/csp.json, web/tools/prerender.mjs).
+const STYLE_HASHES = JSON.parse(fs.readFileSync(path.join(DIST, 'csp.json'), 'utf8'))['style-src'];
+const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${STYLE_HASHES.join(' ')}; img-src 'self' data:; `
   + "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 let site;
 let browser;
@@ -30,14 +35,24 @@ test('the server sends the strict policy and the right MIME types', async () => 
   assert.equal((await fetch(`${site.url}index.html`, { method: 'POST' })).status, 405);
 });
 
-test('dist/ has no inline script, inline style or style attribute', () => {
+test('dist/ has no inline script or style attribute, and no inline style but the first screen\'s, allowed by its hash', () => {
+  assert.equal(STYLE_HASHES.length, 1, 'one stylesheet for the first screens of all pages');
+  const prerendered = [];
   for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith('.html'))) {
-    const html = fs.readFileSync(path.join(DIST, f), 'utf8');
+    let html = fs.readFileSync(path.join(DIST, f), 'utf8');
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${f}: inline script`);
+    const first = /<template shadowrootmode="closed"><style>([^<]*)<\/style>/.exec(html);
+    if (first) {
+      assert.equal(sha256(first[1]), STYLE_HASHES[0], `${f}: the first screen's style has the hash in the CSP`);
+      html = html.replace(first[0], '');
+      prerendered.push(f);
+    }
     assert.doesNotMatch(html, /<style/, `${f}: <style>`);
     assert.doesNotMatch(html, /\sstyle=/, `${f}: style attribute`);
     assert.doesNotMatch(html, /\son[a-z]+=/, `${f}: inline event handler`);
   }
+  assert.deepEqual(prerendered.sort(), ['en.html', 'first-screen.en.html', 'first-screen.nl.html', 'index.html'],
+    'the article pages bring their first screen; the snippets for host pages hold it');
 });
 
 test('the demo page runs to a result under the policy without violations or console errors', async () => {

@@ -1,8 +1,10 @@
 // The first question before the core has loaded (issue 13): the built-in
-// rules' first screen shows at once; what the person does on it before the
-// core is ready is kept; nothing on the page moves when the core takes over
-// (Layout Instability API). The wasm download is held back by the test, so
-// that "before the core is ready" is certain, not a race.
+// rules' first screen comes with the page's HTML (a declarative shadow root,
+// web/tools/prerender.mjs) and shows before any script has run; the guide
+// takes it over; what the person does on it before the core is ready is
+// kept; nothing on the page moves when the guide and then the core take over
+// (Layout Instability API). The guide's script and the wasm download are held
+// back by the tests, so that "before" is certain, not a race.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -89,8 +91,15 @@ test('nothing moves on the page while the guide loads (no layout shift), at 320 
         for (const e of list.getEntries()) window.__shifts.push(e.value);
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    // The page's own first screen paints first (the guide's script held
+    // back), then the guide takes it over, then the core.
+    let releaseScript;
+    const scriptHeld = new Promise((r) => { releaseScript = r; });
+    await page.route('**/wegwijzer-guide.js', async (route) => { await scriptHeld; await route.continue(); });
     const release = await holdCore(page);
-    await page.goto(`${site.url}index.html`);
+    await page.goto(`${site.url}index.html`, { waitUntil: 'commit' });
+    await page.waitForTimeout(300);
+    releaseScript();
     await early(page);
     await page.waitForTimeout(300); // the early screen settles
     release();
@@ -102,6 +111,64 @@ test('nothing moves on the page while the guide loads (no layout shift), at 320 
   }
 });
 
+// What a screen reader is given (Chromium's accessibility tree, through the
+// DevTools protocol): the test's view into the page's closed declarative
+// shadow root before any script has run. [{role, name, node}]
+async function accessibleNodes(cdp) {
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: n.name?.value, node: n.backendDOMNodeId }));
+}
+
+async function clickNode(page, cdp, backendNodeId) {
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+  const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId });
+  const [x1, y1, , , x3, y3] = model.border;
+  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+const OPTIONS = ['Hoe ik minder betaal voor een opleiding', 'Hoe ik tijd krijg om een opleiding te volgen',
+  'Hoe ik hulp krijg om mijn loopbaan te plannen', 'Alles'];
+
+test('the page brings the first question in its HTML: it shows before any script has run, and a choice made then stays', async () => {
+  const { page, context, log } = await openPage(browser, { width: 320, height: 640 });
+  let releaseScript;
+  const scriptHeld = new Promise((r) => { releaseScript = r; });
+  await page.route('**/wegwijzer-guide.js', async (route) => { await scriptHeld; await route.continue(); });
+  const releaseCore = await holdCore(page);
+  await page.goto(`${site.url}index.html`, { waitUntil: 'commit' });
+  const cdp = await context.newCDPSession(page);
+  let nodes = [];
+  for (let i = 0; i < 100 && nodes.filter((n) => n.role === 'radio').length < 4; i += 1) {
+    await page.waitForTimeout(50);
+    nodes = await accessibleNodes(cdp);
+  }
+  assert.equal(await page.evaluate(() => typeof customElements.get('wegwijzer-guide')), 'undefined', 'no script of the guide has run');
+  assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Wat wil je weten?'), 'the question, as a heading');
+  const radios = nodes.filter((n) => n.role === 'radio');
+  assert.deepEqual(radios.map((n) => n.name), OPTIONS);
+  assert.ok(nodes.some((n) => n.role === 'button' && n.name === 'Volgende'));
+  assert.ok(!nodes.some((n) => n.name === 'vlaanderen.be'), 'the text for a person without JavaScript is not shown');
+
+  // A person chooses "tijd", and presses "Volgende": the form sends nothing anywhere.
+  await clickNode(page, cdp, radios[1].node);
+  await clickNode(page, cdp, nodes.find((n) => n.role === 'button' && n.name === 'Volgende').node);
+  await page.waitForTimeout(200);
+  assert.equal(page.url(), `${site.url}index.html`, 'no answer in the URL, no navigation');
+
+  releaseScript();
+  await early(page);
+  let checked = await page.evaluate(() => __testShadowRoot().querySelector('input:checked')?.value);
+  assert.equal(checked, 'tijd', 'the guide took the page\'s screen over with the choice in it');
+  releaseCore();
+  await waitForScreen(page, 'question', 'doel');
+  checked = await page.evaluate(() => __testShadowRoot().querySelector('input:checked')?.value);
+  assert.equal(checked, 'tijd', 'and the core\'s first screen has it too');
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation (the style is allowed by its hash)');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
 test('without JavaScript the page shows the first question and a link to the official page', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
@@ -111,5 +178,8 @@ test('without JavaScript the page shows the first question and a link to the off
   assert.ok(await guide.getByText('Hoe ik tijd krijg om een opleiding te volgen').isVisible());
   assert.equal(await guide.getByRole('link', { name: 'vlaanderen.be' }).getAttribute('href'),
     'https://www.vlaanderen.be/vlaamse-opleidingsincentives');
+  // The pre-rendered form, which could do nothing without JavaScript, is not shown.
+  const nodes = await accessibleNodes(await context.newCDPSession(page));
+  assert.deepEqual(nodes.filter((n) => ['radio', 'button'].includes(n.role)).map((n) => n.name), [], 'no form');
   await context.close();
 });

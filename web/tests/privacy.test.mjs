@@ -254,6 +254,34 @@ test('from the host page, the guide\'s shadowRoot is null (no test route in this
   await context.close();
 });
 
+test('the page\'s own first screen (a closed declarative shadow root) is as closed to the host as the guide\'s', async () => {
+  // A context without helpers.openPage: nothing of the tests in the page.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let releaseScript;
+  const scriptHeld = new Promise((r) => { releaseScript = r; });
+  await page.route('**/wegwijzer-guide.js', async (route) => { await scriptHeld; await route.continue(); });
+  await page.goto(`${site.url}index.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('wegwijzer-guide')?.getBoundingClientRect().height > 100);
+  const reach = () => page.evaluate(() => {
+    const g = document.querySelector('wegwijzer-guide');
+    let internals;
+    try {
+      internals = g.attachInternals().shadowRoot === null ? 'no root' : 'root';
+    } catch (e) {
+      internals = e.name;
+    }
+    return { defined: !!customElements.get('wegwijzer-guide'), shadowRoot: g.shadowRoot, internals };
+  });
+  // Before the guide's script: the element is not defined, so it has no internals to give.
+  assert.deepEqual(await reach(), { defined: false, shadowRoot: null, internals: 'NotSupportedError' });
+  releaseScript();
+  await page.waitForFunction(() => customElements.get('wegwijzer-guide'));
+  // After: the guide took its internals; they cannot be taken twice.
+  assert.deepEqual(await reach(), { defined: true, shadowRoot: null, internals: 'NotSupportedError' });
+  await context.close();
+});
+
 test('documented limit (web/README.md): a host\'s capture-phase key listener sees the digits typed into a number field', async () => {
   // Keys go to the focused element; a shadow root does not hide them. If this
   // test ever fails because the host no longer sees them, update web/README.md.

@@ -21,7 +21,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { transformSync } from 'esbuild';
+import { guideCss } from './guide-css.mjs';
 
 const [entry, trustRootFile, rulesetId, out, firstScreenFile, assetsFile] = process.argv.slice(2);
 if (!out) {
@@ -32,9 +32,7 @@ if (!out) {
 const trustRoot = fs.readFileSync(trustRootFile, 'utf8');
 JSON.parse(trustRoot); // fail the build on a broken trust root
 const CONFIG = path.resolve(path.dirname(entry), 'src/config.js');
-// The stylesheet minified (esbuild, a devDependency: `npm ci`).
-const css = transformSync(fs.readFileSync(path.resolve(path.dirname(entry), 'src/guide.css'), 'utf8'),
-  { loader: 'css', minify: true, legalComments: 'none', logLevel: 'silent' }).code.trim();
+const css = guideCss(path.resolve(path.dirname(entry), 'src/guide.css'));
 const assets = assetsFile ? JSON.parse(fs.readFileSync(assetsFile, 'utf8'))
   : { glue: 'wegwijzer.mjs', wasm: 'wegwijzer.wasm', fallback: 'fallback.dsse.json' };
 for (const k of ['glue', 'wasm', 'fallback']) {
