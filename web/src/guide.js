@@ -34,7 +34,7 @@ import { renderResults, resultsForHost } from './render-results.js';
 import { renderCourse } from './render-course.js';
 import { factRows, answerRows } from './render-receipt.js';
 import { renderNotices, renderFooter, renderFailure } from './render-notice.js';
-import { Interview } from './interview.js';
+import { Interview, answerValues } from './interview.js';
 import { StepHistory } from './step-history.js';
 import { renderEarly, showWaiting, takeFirstScreen, restoreFirstScreen, takePrerendered } from './first-screen.js';
 
@@ -272,16 +272,16 @@ export class WegwijzerGuide extends HTMLElement {
   }
 
   // While the person reads a question, the core works out each of its
-  // answers in idle time (rules-source.js). Choice and yes/no questions only:
-  // a number has no short list.
-  #prefetch() {
+  // answers in idle time (rules-source.js; a number has no short list), and
+  // the one chosen right after the choice, before "Volgende" is pressed.
+  #prefetch(view) {
     const id = this.#iv.current;
     const question = this.#questions.get(id);
     if (!question) return;
-    const values = question.type === 'choice' ? question.options.map((o) => o.value)
-      : question.type === 'boolean' ? [true, false] : [];
-    this.#rules.prefetch(values.map((v) => this.#iv.withAnswer(id, v)), this.#config.date,
+    this.#rules.prefetch(answerValues(question).map((v) => this.#iv.withAnswer(id, v)), this.#config.date,
       () => this.#screen === 'question' && this.#iv.current === id);
+    view.element.addEventListener('change', () => 'value' in view.read()
+      && this.#rules.prefetchSoon(this.#iv.withAnswer(id, view.read().value), this.#config.date));
   }
 
   // Forgets everything the person gave or saw (memory and the live region).
@@ -430,7 +430,7 @@ export class WegwijzerGuide extends HTMLElement {
     this.#parts.screen.replaceChildren(...[backButton, view.element].filter(Boolean));
     this.#parts.screen.dataset.screen = this.#screen;
     if (focus) view.heading.focus();
-    if (this.#screen === 'question') this.#prefetch();
+    if (this.#screen === 'question') this.#prefetch(view);
   }
 
   #showResults(early) { this.#go(() => this.#iv.showResults(early)); }

@@ -14,6 +14,10 @@
 // "I don't know" as the core reads it (rules-format.md §7.1).
 export const DONT_KNOW = Object.freeze({ unknown: true });
 
+// The answers a question offers, when it has a short list: choice and yes/no.
+export const answerValues = (question) => (question.type === 'choice' ? question.options.map((o) => o.value)
+  : question.type === 'boolean' ? [true, false] : []);
+
 // The core's expected number of questions still to come, as a whole number
 // a person reads ("Nog ongeveer 4 vragen"): at least 1 while any is left.
 export const questionsLeft = (progress) => (progress.expected > 0 ? Math.max(1, Math.round(progress.expected)) : 0);

@@ -28,6 +28,7 @@ export class RulesSource {
   #memo = new Map(); // answers JSON -> compact evaluation, for #memoOf's rules and date
   #memoOf = null;
   #prefetchToken = null;
+  #forgotten = 0; // how many times forgetAnswers() ran
 
   // config: a GuideConfig; urls: {coreUrls(), fallbackUrl}; onRefresh(detail)
   // after each refresh (detail as the `wegwijzer-update` event carries it).
@@ -219,8 +220,25 @@ export class RulesSource {
     idle(step);
   }
 
+  // The status of one set of answers in a task of its own, soon: the answer
+  // a person has just chosen, ready when they press "Volgende" (the choice's
+  // own frame is painted first).
+  prefetchSoon(answers, date) {
+    const { loaded } = this;
+    const forgotten = this.#forgotten;
+    setTimeout(() => {
+      if (this.loaded !== loaded || this.#forgotten !== forgotten) return; // new rules, or the answers were wiped
+      try {
+        this.status(answers, date);
+      } catch {
+        // the person's own click reports it
+      }
+    }, 0);
+  }
+
   // Drops every copy of answers kept here.
   forgetAnswers() {
+    this.#forgotten += 1;
     this.#memo.clear();
     this.#prefetchToken = null;
   }

@@ -27,6 +27,13 @@ if (!fs.existsSync(path.join(DIST, 'wegwijzer-guide.js'))) {
   throw new Error('dist/ is not built: run scripts/build-web.sh first');
 }
 
+// Replaces a file of a running site at once (a new name, then a rename): the
+// server, or a guide polling it, never reads it half written.
+export function replaceFile(file, text) {
+  fs.writeFileSync(`${file}.new`, text);
+  fs.renameSync(`${file}.new`, file);
+}
+
 export function tmpdir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `wegwijzer-${prefix}-`));
 }

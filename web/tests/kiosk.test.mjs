@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DIST, BUILT_IN, startSite, launch, openPage, waitForScreen, answerAll, tabTo, state, sign, withVersion, seenOf, inGuide, axe, ASSETS,
+  replaceFile, DIST, BUILT_IN, startSite, launch, openPage, waitForScreen, answerAll, tabTo, state, sign, withVersion, seenOf, inGuide, axe, ASSETS,
 } from './helpers.mjs';
 
 const KIOSK = fs.readFileSync(path.join(DIST, 'kiosk.html'), 'utf8');
@@ -191,7 +191,7 @@ test('newer signed rules are fetched, and used from the next session, never duri
     const during = await state(page);
     assert.match(during.progress, /2 vragen beantwoord/);
 
-    fs.writeFileSync(path.join(site.root, BUNDLE), sign(withVersion(BUILT_IN.text, V + 1)));
+    replaceFile(path.join(site.root, BUNDLE), sign(withVersion(BUILT_IN.text, V + 1)));
     await page.waitForFunction(() => document.querySelector('[data-kiosk="footer"]').dataset.updateStatus === 'new',
       null, { timeout: 15000 });
     // Mid-session: still the old rules, the same question, the answer kept.
@@ -217,7 +217,7 @@ test('newer signed rules are fetched, and used from the next session, never duri
     await page.locator('.kiosk-header [data-action="stop"]').click();
     await kioskReady(page, V + 1);
     await page.evaluate(() => { window.__sameDocument = true; });
-    fs.writeFileSync(path.join(site.root, BUNDLE), sign(withVersion(BUILT_IN.text, V + 2)));
+    replaceFile(path.join(site.root, BUNDLE), sign(withVersion(BUILT_IN.text, V + 2)));
     await kioskReady(page, V + 2);
     assert.equal(await page.evaluate(() => window.__sameDocument), true);
     assert.deepEqual(log.pageErrors, []);
@@ -235,7 +235,7 @@ test('older rules are refused (rollback): the kiosk keeps the newer ones, also f
     await page.goto(`${site.url}kiosk.html`);
     await kioskReady(page, V + 1);
     await offlineReady(page);
-    fs.writeFileSync(path.join(site.root, BUNDLE), CURRENT); // version V again
+    replaceFile(path.join(site.root, BUNDLE), CURRENT); // version V again
     await page.waitForFunction(() => document.querySelector('[data-kiosk="footer"]').dataset.updateStatus === 'refused',
       null, { timeout: 15000 });
     assert.match((await footer(page)).text, /nieuwe regels geweigerd \(rollback\)/);
