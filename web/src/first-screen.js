@@ -91,3 +91,18 @@ export function takePrerendered(root) {
   root.replaceChildren();
   return carried;
 }
+
+// A page's first screen gets its first frame to itself: Chromium shows the
+// page only once its module scripts have run, so the guide's taking over
+// (about 30 ms on a desktop) would hold the first paint back. On a root
+// with a pre-rendered screen, the first time: starts `early` (the core's
+// download) and calls `later` after the next frame; returns true. Otherwise
+// returns false and the caller goes on at once.
+const deferred = new WeakSet();
+export function laterOnPrerendered(root, later, early) {
+  if (deferred.has(root) || !root.querySelector('.ww-screen')) return false;
+  deferred.add(root);
+  early().catch(() => {}); // a failure shows when the guide loads the rules
+  requestAnimationFrame(() => setTimeout(later, 0));
+  return true;
+}

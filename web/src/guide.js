@@ -25,7 +25,7 @@
 import { GUIDE_CSS, ASSETS } from './config.js';
 import { h, button, openDetailsForPrint, sharedSheet } from './dom.js';
 import { strings, reasonText } from './i18n.js';
-import { RulesUnavailable } from './engine.js';
+import { RulesUnavailable, loadCore } from './engine.js';
 import { GuideConfig } from './guide-config.js';
 import { RulesSource } from './rules-source.js';
 import { questionForm } from './render-question.js';
@@ -36,7 +36,7 @@ import { factRows, answerRows } from './render-receipt.js';
 import { renderNotices, renderFooter, renderFailure } from './render-notice.js';
 import { Interview, answerValues } from './interview.js';
 import { StepHistory } from './step-history.js';
-import { renderEarly, showWaiting, takeFirstScreen, restoreFirstScreen, takePrerendered } from './first-screen.js';
+import { renderEarly, showWaiting, takeFirstScreen, restoreFirstScreen, takePrerendered, laterOnPrerendered } from './first-screen.js';
 
 const HERE = import.meta.url;
 const asset = (name) => new URL(name, HERE).href;
@@ -103,6 +103,7 @@ export class WegwijzerGuide extends HTMLElement {
   }
 
   connectedCallback() {
+    if (!this.#parts && laterOnPrerendered(this.#root, () => this.isConnected && this.connectedCallback(), () => loadCore(coreUrls()))) return;
     if (!this.#parts) this.#build();
     for (const [type, listener] of Object.entries(this.#onWindow)) window.addEventListener(type, listener);
     if (!this.#rules.loaded) this.#load();
