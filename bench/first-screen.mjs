@@ -11,7 +11,11 @@
 //   - sequential round trips: the longest chain of requests where each one
 //     starts after the one before it has finished;
 //   - cumulative layout shift by then (Layout Instability API);
-// and for the guide, the ratio to the baseline. Prints a markdown table and
+// and for the guide, the ratio to the baseline and the time until its core
+// is ready (the wegwijzer-ready event: rules downloaded, checked, loaded).
+// Both pages are served compressed, as dist/ is; the guide's page is
+// dist/index.html with its pre-rendered first screen open instead of closed,
+// so that the page's clock can see it before any script has run. Prints a markdown table and
 // writes it with the samples to bench/out/first-screen.{md,json}.
 // Not a test: nothing is checked against the goals, they are reported.
 //
@@ -37,7 +41,8 @@ const PROFILES = {
 };
 
 // The baseline: the demo page with the guide replaced by its first question
-// as a plain HTML form (what a static page would show), and no script.
+// as a plain HTML form (what a static page would show), and no script (nor
+// the guide's preloads).
 function baselinePage() {
   const html = fs.readFileSync(path.join(REPO, 'dist/index.html'), 'utf8');
   const rules = JSON.parse(fs.readFileSync(path.join(REPO, 'rules/opleidingsincentives/ruleset.json'), 'utf8'));
@@ -49,6 +54,7 @@ ${q.options.map((o) => `<p><label><input type="radio" name="${q.id}" value="${o.
 </fieldset><button type="submit">Volgende</button></form>`;
   return html
     .replace(/<script[^>]*><\/script>\s*/g, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>\s*/g, '')
     .replace(/<wegwijzer-guide[^>]*>[\s\S]*?<\/wegwijzer-guide>/, form);
 }
 
@@ -72,6 +78,7 @@ const compressed = (pages) => Object.fromEntries(Object.entries(pages)
 // when the poll happens to start.)
 function watchFirstQuestion(which) {
   window.__cls = 0;
+  document.addEventListener('wegwijzer-ready', () => { window.__coreReady ??= performance.now(); });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
@@ -116,6 +123,10 @@ async function measure(browser, site, which, profile) {
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(() => window.__firstQuestion, null, { polling: 200, timeout: 60000 });
   const seen = await handle.jsonValue();
+  // The core ready (the rules loaded and checked): what an answer to the
+  // first question waits for when it is given sooner.
+  const coreReadyMs = which === 'guide'
+    ? await (await page.waitForFunction(() => window.__coreReady, null, { polling: 50, timeout: 60000 })).jsonValue() : null;
   // Answer to next screen (the guide, once its core is ready), as a person
   // clicks: real (trusted) mouse clicks on the option and on "Volgende",
   // held down for PRESS_MS as a finger or a mouse button is; from the click's
@@ -172,6 +183,7 @@ async function measure(browser, site, which, profile) {
   }
   const result = {
     ms: seen.atMs,
+    coreReadyMs,
     cls: seen.cls,
     bytes: done.reduce((n, r) => n + r.bytes, 0),
     trips: Math.max(0, ...sorted.map((r) => r.depth)),
@@ -202,6 +214,7 @@ try {
       for (let k = 0; k < runs; k += 1) samples.push(await measure(browser, site, which, profile));
       table[`${name} ${which}`] = {
         ms: median(samples.map((s) => s.ms)),
+        coreReadyMs: which === 'guide' ? median(samples.map((s) => s.coreReadyMs)) : null,
         bytes: median(samples.map((s) => s.bytes)),
         trips: median(samples.map((s) => s.trips)),
         cls: median(samples.map((s) => s.cls)),
@@ -210,7 +223,8 @@ try {
         answerAfterReadingMs: samples[0].answerMs ? median(samples.flatMap((x) => x.answerMs.afterReading)) : null,
         samples: samples.map((s) => Math.round(s.ms)),
       };
-      process.stderr.write(`${name} ${which}: ${samples.map((s) => Math.round(s.ms)).join(', ')} ms\n`);
+      process.stderr.write(`${name} ${which}: ${samples.map((s) => Math.round(s.ms)).join(', ')} ms`
+        + `${which === 'guide' ? `; core ready ${samples.map((s) => Math.round(s.coreReadyMs)).join(', ')} ms` : ''}\n`);
     }
   }
 } finally {
@@ -221,14 +235,14 @@ try {
 const lines = [
   `Time to the first question, median of ${runs} runs (bench/first-screen.mjs, ${new Date().toISOString().slice(0, 10)})`,
   '',
-  '| profile | page | first question (ms) | ratio to baseline | transferred (KB) | sequential round trips | layout shift |',
-  '|---|---|---|---|---|---|---|',
+  '| profile | page | first question (ms) | ratio to baseline | transferred (KB) | sequential round trips | layout shift | core ready (ms) |',
+  '|---|---|---|---|---|---|---|---|',
 ];
 for (const name of Object.keys(PROFILES)) {
   const base = table[`${name} baseline`];
   for (const which of ['baseline', 'guide']) {
     const r = table[`${name} ${which}`];
-    lines.push(`| ${name} | ${which} | ${r.ms.toFixed(0)} | ${(r.ms / base.ms).toFixed(2)} | ${(r.bytes / 1024).toFixed(1)} | ${r.trips} | ${r.cls.toFixed(3)} |`);
+    lines.push(`| ${name} | ${which} | ${r.ms.toFixed(0)} | ${(r.ms / base.ms).toFixed(2)} | ${(r.bytes / 1024).toFixed(1)} | ${r.trips} | ${r.cls.toFixed(3)} | ${r.coreReadyMs === null ? '' : r.coreReadyMs.toFixed(0)} |`);
   }
 }
 lines.push('', `Answer to next question (the guide, core ready; real mouse clicks held ${PRESS_MS} ms; from the click to the next `

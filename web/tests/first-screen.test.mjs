@@ -169,6 +169,19 @@ test('the page brings the first question in its HTML: it shows before any script
   await context.close();
 });
 
+test('the page starts the core\'s download itself (preloads), and the guide uses those downloads: one request each', async () => {
+  const { page, context, log } = await openPage(browser);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${site.url}index.html`);
+  await waitForScreen(page, 'question', 'doel');
+  await page.waitForTimeout(3500); // Chromium warns about an unused preload after about 3 s
+  const count = (name) => log.requests.filter((r) => new URL(r.url).pathname === `/${name}`).length;
+  assert.deepEqual([count(ASSETS.glue), count(ASSETS.wasm), count('wegwijzer-guide.js')], [1, 1, 1]);
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'no unused preload');
+  await context.close();
+});
+
 test('without JavaScript the page shows the first question and a link to the official page', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
   const page = await context.newPage();

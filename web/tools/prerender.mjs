@@ -109,8 +109,16 @@ try {
     const lang = (/<html[^>]*\blang="([a-z]+)/.exec(html) || [])[1] || 'nl';
     fs.writeFileSync(path.join(dist, `first-screen.${lang}.html`), `${template}\n`);
     const at = open.index + open[0].length;
+    // The core's files start downloading with the page, not after the
+    // guide's script has come and run (the first question no longer waits
+    // for that script; the answers do wait for the core). The glue as the
+    // module it is; the wasm as the fetch the guide makes (same-origin
+    // credentials, hence crossorigin).
+    const preloads = `<link rel="modulepreload" href="${assets.glue}">\n  `
+      + `<link rel="preload" href="${assets.wasm}" as="fetch" type="application/wasm" crossorigin>\n  `;
     const out = (html.slice(0, at) + template + html.slice(at))
-      .replace(/(<script\b[^>]*\bsrc="[^"]*wegwijzer-guide\.js"[^>]*?)\s+blocking="render"/, '$1');
+      .replace(/(<script\b[^>]*\bsrc="[^"]*wegwijzer-guide\.js"[^>]*?)\s+blocking="render"/, '$1')
+      .replace(/<script\b[^>]*\bsrc="[^"]*wegwijzer-guide\.js"/, (tag) => preloads + tag);
     fs.writeFileSync(file, out);
     written += 1;
     console.log(`${name}: first screen written (${screen.length} + ${css.length} bytes)`);
