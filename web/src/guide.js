@@ -279,10 +279,9 @@ export class WegwijzerGuide extends HTMLElement {
     const id = this.#iv.current;
     const question = this.#questions.get(id);
     if (!question) return;
-    this.#rules.prefetch(answerValues(question).map((v) => this.#iv.withAnswer(id, v)), this.#config.date,
+    const soon = this.#rules.prefetch(answerValues(question).map((v) => this.#iv.withAnswer(id, v)), this.#config.date,
       () => this.#screen === 'question' && this.#iv.current === id);
-    view.element.addEventListener('change', () => 'value' in view.read()
-      && this.#rules.prefetchSoon(this.#iv.withAnswer(id, view.read().value), this.#config.date));
+    view.element.addEventListener('change', () => 'value' in view.read() && soon(this.#iv.withAnswer(id, view.read().value)));
   }
 
   // Forgets everything the person gave or saw (memory and the live region).

@@ -295,22 +295,22 @@ const TAG = { nl: 'nl-BE', en: 'en-BE' };
 // formatting with it (the first about 3 ms on a desktop), and a results page
 // formats dozens of amounts.
 const formatters = new Map();
-function numberFormat(locale, kind, options) {
-  const key = `${locale} ${kind}`;
+function numberFormat(locale, options) {
+  const key = `${locale} ${JSON.stringify(options)}`;
   if (!formatters.has(key)) formatters.set(key, new Intl.NumberFormat(TAG[locale], options));
   return formatters.get(key);
 }
 
 export function formatEuro(locale, value) {
   const whole = Number.isInteger(value);
-  return numberFormat(pickLocale(locale), whole ? 'euro' : 'euro-cents', {
+  return numberFormat(pickLocale(locale), {
     style: 'currency', currency: 'EUR',
     minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
   }).format(value);
 }
 
 export function formatNumber(locale, value) {
-  return numberFormat(pickLocale(locale), 'number', { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(pickLocale(locale), { maximumFractionDigits: 2 }).format(value);
 }
 
 // The long month names, as Intl.DateTimeFormat writes them for nl-BE and

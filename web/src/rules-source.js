@@ -28,7 +28,6 @@ export class RulesSource {
   #memo = new Map(); // answers JSON -> compact evaluation, for #memoOf's rules and date
   #memoOf = null;
   #prefetchToken = null;
-  #forgotten = 0; // how many times forgetAnswers() ran
 
   // config: a GuideConfig; urls: {coreUrls(), fallbackUrl}; onRefresh(detail)
   // after each refresh (detail as the `wegwijzer-update` event carries it).
@@ -202,43 +201,33 @@ export class RulesSource {
   // worked out in idle time, one per idle period: the chosen one is then
   // ready and the next screen comes without waiting for the core (issue 13:
   // on a phone the evaluation with its planning takes most of the time after
-  // a click). Stops when wanted() says the question is gone.
+  // a click). Stops when wanted() says the question is gone, or when the
+  // answers are forgotten. Returns soon(answers): the same for one set in a
+  // task of its own, soon (the answer a person has just chosen, ready when
+  // they press "Volgende"; the choice's own frame is painted first).
   prefetch(answerSets, date, wanted) {
     const queue = [...answerSets];
     const token = {};
     this.#prefetchToken = token;
-    const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 50));
-    const step = () => {
-      if (this.#prefetchToken !== token || !wanted() || !queue.length) return;
-      try {
-        this.status(queue.shift(), date);
-      } catch {
-        return; // the person's own click reports it
-      }
-      idle(step);
-    };
-    idle(step);
-  }
-
-  // The status of one set of answers in a task of its own, soon: the answer
-  // a person has just chosen, ready when they press "Volgende" (the choice's
-  // own frame is painted first).
-  prefetchSoon(answers, date) {
-    const { loaded } = this;
-    const forgotten = this.#forgotten;
-    setTimeout(() => {
-      if (this.loaded !== loaded || this.#forgotten !== forgotten) return; // new rules, or the answers were wiped
+    const live = () => this.#prefetchToken === token && wanted();
+    const work = (answers) => {
       try {
         this.status(answers, date);
+        return true;
       } catch {
-        // the person's own click reports it
+        return false; // the person's own click reports it
       }
-    }, 0);
+    };
+    const idle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 50));
+    const step = () => {
+      if (live() && queue.length && work(queue.shift())) idle(step);
+    };
+    idle(step);
+    return (answers) => setTimeout(() => live() && work(answers), 0);
   }
 
   // Drops every copy of answers kept here.
   forgetAnswers() {
-    this.#forgotten += 1;
     this.#memo.clear();
     this.#prefetchToken = null;
   }
