@@ -88,6 +88,8 @@ TEST(Base64, RoundTripsAllLengths) {
 TEST(Base64, RefusesNonCanonicalForms) {
     EXPECT_EQ(base64Encode("hi"), "aGk=");
     EXPECT_FALSE(base64DecodeCanonical("aGl="));   // pad bits not zero
+    EXPECT_FALSE(base64DecodeCanonical("aR=="));   // pad bits not zero, one byte
+    EXPECT_EQ(base64DecodeCanonical("aQ=="), std::string("i"));
     EXPECT_FALSE(base64DecodeCanonical("aGk"));    // missing padding
     EXPECT_FALSE(base64DecodeCanonical("aG k="));  // whitespace
     EXPECT_FALSE(base64DecodeCanonical("aGk=aGk="));  // padding inside
