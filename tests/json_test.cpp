@@ -20,6 +20,15 @@ TEST(StrictJson, RefusesDuplicateKeysWithTheirPath) {
     EXPECT_NE(r.problem.message.find("duplicate key"), std::string::npos);
 }
 
+TEST(StrictJson, PathsOfProblemsInsideArraysAndAfterContainers) {
+    // Paths are worked out only when something is wrong: each level's key or
+    // index, also for containers that are still open.
+    auto pathOf = [](const char* text) { return parseJson(text).problem.path; };
+    EXPECT_EQ(pathOf(R"({"a": [1, {"x": [2]}, {"b": {"c": 1}, "b": 2}]})"), "/a/2/b");
+    EXPECT_EQ(pathOf(R"({"a": {"x": 1}, "a": 2})"), "/a");  // the first "a" held an object
+    EXPECT_EQ(pathOf(R"({"a/b": [{"~": 1, "~": 2}]})"), "/a~1b/0/~0");
+}
+
 TEST(StrictJson, AllowsTheSameKeyInSiblingObjects) {
     EXPECT_TRUE(parseJson(R"([{"a": 1}, {"a": 2}])").value);
 }
