@@ -181,6 +181,21 @@ function fetchShared(url) {
   return inFlight.get(url);
 }
 
+// Bundles fetched ahead of loadRules, by URL, until it takes them: a guide
+// whose first screen came with the page waits for the page's first frame
+// before it loads its rules, and its bundle downloads meanwhile.
+const fetchedAhead = new Map();
+
+export function fetchAhead(url) {
+  if (url && !fetchedAhead.has(url)) fetchedAhead.set(url, fetchShared(url));
+}
+
+function takeAhead(url) {
+  const got = fetchedAhead.get(url);
+  fetchedAhead.delete(url);
+  return got;
+}
+
 async function tryBundle(session, url, trustRoot, policy, options = {}) {
   const got = await (options.fetched || (options.refresh ? fetchBytes(url, options) : fetchShared(url)));
   if (got.refusal) return { accepted: false, refusal: got.refusal };
@@ -212,7 +227,7 @@ function loadedFrom(core, session, verdict, builtIn, refusal) {
 // or rejects with RulesUnavailable when no rules can be used at all.
 export async function loadRules({ coreUrls, bundleUrl, fallbackUrl, trustRoot, rulesetId, graceDays, today }) {
   // The bundle downloads while the core does.
-  const bundle = bundleUrl ? fetchShared(bundleUrl) : null;
+  const bundle = bundleUrl ? (takeAhead(bundleUrl) ?? fetchShared(bundleUrl)) : null;
   bundle?.catch(() => {});
   const core = await loadCore(coreUrls);
   const session = new core.Session();

@@ -25,7 +25,7 @@
 import { GUIDE_CSS, ASSETS } from './config.js';
 import { h, button, openDetailsForPrint, sharedSheet } from './dom.js';
 import { strings, reasonText } from './i18n.js';
-import { RulesUnavailable, loadCore } from './engine.js';
+import { RulesUnavailable, loadCore, fetchAhead } from './engine.js';
 import { GuideConfig } from './guide-config.js';
 import { RulesSource } from './rules-source.js';
 import { questionForm } from './render-question.js';
@@ -103,7 +103,7 @@ export class WegwijzerGuide extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.#parts && laterOnPrerendered(this.#root, () => this.isConnected && this.connectedCallback(), () => loadCore(coreUrls()))) return;
+    if (!this.#parts && laterOnPrerendered(this.#root, () => this.isConnected && this.connectedCallback(), () => (fetchAhead(this.#config.bundleUrl), loadCore(coreUrls())))) return;
     if (!this.#parts) this.#build();
     for (const [type, listener] of Object.entries(this.#onWindow)) window.addEventListener(type, listener);
     if (!this.#rules.loaded) this.#load();

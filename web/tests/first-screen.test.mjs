@@ -182,6 +182,36 @@ test('the page starts the core\'s download itself (preloads), and the guide uses
   await context.close();
 });
 
+test('the bundle downloads while the guide waits for the page\'s first frame, before it takes the page\'s screen over', async () => {
+  const { page, context, log } = await openPage(browser, { width: 320, height: 640 });
+  // Test-only: which screen the guide's root held when the bundle was asked for.
+  await page.addInitScript(() => {
+    const original = window.fetch;
+    window.fetch = function fetch(input, init) {
+      if (String(input?.url ?? input).endsWith('.dsse.json') && !window.__bundleAsked) {
+        window.__bundleAsked = { screen: __testShadowRoot()?.querySelector('.ww-screen') ?? null };
+      }
+      return original.call(this, input, init);
+    };
+  });
+  const releaseCore = await holdCore(page); // the guide stays on its own early screen meanwhile
+  await page.goto(`${site.url}index.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bundleAsked, null, { timeout: 15000 });
+  await early(page);
+  await page.waitForTimeout(500); // the takeover: one frame and a task later
+  const [askedOnPageScreen, takenOver] = await page.evaluate(() => [
+    window.__bundleAsked.screen !== null && !window.__bundleAsked.screen.isConnected,
+    __testShadowRoot().querySelector('.ww-screen')?.dataset.screen]);
+  assert.equal(takenOver, 'early-question', 'the guide shows its own first screen');
+  assert.ok(askedOnPageScreen, 'the bundle was asked for while the page\'s own screen was shown (it is gone now)');
+  releaseCore();
+  await waitForScreen(page, 'question', 'doel');
+  const bundles = log.requests.filter((r) => new URL(r.url).pathname.endsWith('.dsse.json'));
+  assert.equal(bundles.length, 1, 'one request for the bundle');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('without JavaScript the page shows the first question and a link to the official page', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
