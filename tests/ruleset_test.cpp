@@ -32,6 +32,29 @@ TEST(LoadRuleset, AcceptsTheMinimalRuleset) {
     EXPECT_EQ(loaded.ruleset->results[0].versions.size(), 2u);
 }
 
+TEST(LoadRuleset, ExpressionsFromTextKeepTheirSourceAfterTheRulesAreGone) {
+    // loadRuleset keeps the parsed document for the expressions' source (diff,
+    // doc) instead of copying each one: the same JSON as the document's, and
+    // shared, so an expression outlives the rules it came from.
+    const Json doc = minimalRuleset();
+    Expression test, askIf;
+    {
+        LoadedRuleset loaded = loadRuleset(doc.dump(2));
+        ASSERT_TRUE(loaded.ruleset);
+        test = loaded.ruleset->results[0].versions[1].criteria[1].test;
+        for (const Question& q : loaded.ruleset->questions) {
+            if (q.askIf.valid()) askIf = q.askIf;
+        }
+        EXPECT_EQ(loaded.ruleset->results[0].versions[0].amounts[0].value.source(),
+                  doc["results"][0]["versions"][0]["amounts"][0]["value"]);
+    }
+    EXPECT_EQ(test.source(), doc["results"][0]["versions"][1]["criteria"][1]["test"]);
+    ASSERT_TRUE(askIf.valid()) << "the minimal ruleset has a question with askIf";
+    bool found = false;
+    for (const Json& q : doc["questions"]) found = found || (q.contains("askIf") && q["askIf"] == askIf.source());
+    EXPECT_TRUE(found);
+}
+
 TEST(LoadRuleset, UnknownOperator) {
     Json doc = minimalRuleset();
     firstTest(doc) = parse(R"({"regex": [{"var": "statuut"}, "werk.*"]})");

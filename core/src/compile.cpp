@@ -443,7 +443,7 @@ Expression compile(const Json& json, const CompileOptions& options, Problems& pr
     Expression e;
     if (root && problems.size() == before) {
         e.root_ = std::shared_ptr<const Node>(std::move(root));
-        e.source_ = std::make_shared<const Json>(json);
+        e.source_ = options.document ? std::shared_ptr<const Json>(options.document, &json) : std::make_shared<const Json>(json);
     }
     return e;
 }

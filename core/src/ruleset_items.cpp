@@ -156,6 +156,7 @@ void RulesetLoader::askIfs(const std::vector<const Json*>& askIfs) {
         CompileOptions options;
         options.scope = &rs;
         options.path = pointerAppend(q.pointer, "askIf");
+        options.document = document;
         q.askIf = compile(*askIfs[i], options, problems);
         if (q.askIf.valid() && q.askIf.type() != StaticType::Boolean) {
             report(options.path, std::string("askIf must give a boolean, but gives ") +

@@ -143,6 +143,7 @@ inline bool validPillar(const std::string& p) { return p == "geld" || p == "tijd
 struct RulesetLoader {
     Ruleset& rs;
     Problems& problems;
+    std::shared_ptr<const Json> document;  // what is loaded, when kept: expressions share it (CompileOptions)
 
     void report(const std::string& pointer, std::string message);
     Text text(ObjectReader& r, const char* key, bool required = true);

@@ -50,6 +50,10 @@ struct CompileOptions {
     const Scope* scope = nullptr;  // rule mode when set
     std::string path;              // JSON Pointer of the expression in its document
     std::size_t maxDepth = 64;     // nested operations
+    // The document the expression is a node of, when it is kept anyway (a
+    // loaded ruleset's): the expression's source() shares it instead of
+    // copying the node.
+    std::shared_ptr<const Json> document;
 };
 
 // Step counts (Expression::worstCaseSteps, the load limits of rules-format
