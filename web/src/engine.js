@@ -187,7 +187,10 @@ function fetchShared(url) {
 const fetchedAhead = new Map();
 
 export function fetchAhead(url) {
-  if (url && !fetchedAhead.has(url)) fetchedAhead.set(url, fetchShared(url));
+  if (!url || fetchedAhead.has(url)) return;
+  const got = fetchShared(url);
+  got.catch(() => {}); // not taken yet: loadRules reports a failure, as for its own fetch
+  fetchedAhead.set(url, got);
 }
 
 function takeAhead(url) {

@@ -281,7 +281,7 @@ export class WegwijzerGuide extends HTMLElement {
     if (!question) return;
     const soon = this.#rules.prefetch(answerValues(question).map((v) => this.#iv.withAnswer(id, v)), this.#config.date,
       () => this.#screen === 'question' && this.#iv.current === id);
-    view.element.addEventListener('change', () => 'value' in view.read() && soon(this.#iv.withAnswer(id, view.read().value)));
+    view.element.addEventListener('change', () => { const read = view.read(); if ('value' in read) soon(this.#iv.withAnswer(id, read.value)); });
   }
 
   // Forgets everything the person gave or saw (memory and the live region).
