@@ -12,7 +12,9 @@
 //     starts after the one before it has finished;
 //   - cumulative layout shift by then (Layout Instability API);
 // and for the guide, the ratio to the baseline and the time until its core
-// is ready (the wegwijzer-ready event: rules downloaded, checked, loaded).
+// is ready (the wegwijzer-ready event: rules downloaded, checked, loaded);
+// then the time from an answer to the next question, by this script's own
+// clock and by Chromium's Event Timing (the measure under INP).
 // Both pages are served compressed, as dist/ is; the guide's page is
 // dist/index.html with its pre-rendered first screen open instead of closed,
 // so that the page's clock can see it before any script has run. Prints a markdown table and
@@ -79,6 +81,13 @@ const compressed = (pages) => Object.fromEntries(Object.entries(pages)
 function watchFirstQuestion(which) {
   window.__cls = 0;
   document.addEventListener('wegwijzer-ready', () => { window.__coreReady ??= performance.now(); });
+  // The browser's own measure of each interaction (Event Timing, what INP
+  // is built on): from the input to the next paint, in steps of 8 ms; only
+  // events of 16 ms or more are reported at all.
+  window.__eventTiming = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.interactionId) window.__eventTiming.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
@@ -136,8 +145,10 @@ async function measure(browser, site, which, profile) {
   // once (no time to read: nothing evaluated ahead) and after 1.5 s of reading.
   const firstLoad = new Map(requests); // the reloads below add theirs to `requests`
   let answerMs = null;
+  let eventMs = null; // per click: the Event Timing duration, 0 when under 16 ms (not reported)
   if (which === 'guide') {
     answerMs = { atOnce: [], afterReading: [] };
+    eventMs = { atOnce: [], afterReading: [] };
     for (const [mode, pauseMs] of [['atOnce', 0], ['afterReading', 1500]]) {
       await page.reload({ waitUntil: 'commit' });
       await page.waitForFunction(() => __testShadowRoot()?.querySelector('.ww-screen')?.dataset.screen === 'question',
@@ -156,6 +167,7 @@ async function measure(browser, site, which, profile) {
         const next = await centre('[data-action="next"]');
         const before = await page.evaluate(() => {
           window.__answerMs = undefined;
+          window.__pressedAt = performance.now();
           window.addEventListener('click', (e) => requestAnimationFrame(() => {
             const channel = new MessageChannel();
             channel.port1.onmessage = () => { window.__answerMs = performance.now() - e.timeStamp; };
@@ -168,6 +180,10 @@ async function measure(browser, site, which, profile) {
         const after = await page.evaluate(() => __testShadowRoot().querySelector('form[data-question]')?.dataset.question);
         if (after === before) throw new Error(`${before}: the answer ${value} did not move on`);
         answerMs[mode].push(ms);
+        // Event Timing delivers its entries after the frame is shown.
+        await page.waitForTimeout(250);
+        eventMs[mode].push(await page.evaluate(() => Math.max(0, ...window.__eventTiming
+          .filter((e) => e.start >= window.__pressedAt).map((e) => e.duration))));
       }
     }
   }
@@ -188,6 +204,7 @@ async function measure(browser, site, which, profile) {
     bytes: done.reduce((n, r) => n + r.bytes, 0),
     trips: Math.max(0, ...sorted.map((r) => r.depth)),
     answerMs,
+    eventMs,
     files: sorted.map((r) => `${path.basename(new URL(r.url).pathname)} (${r.bytes} B, chain ${r.depth})`),
   };
   await context.close();
@@ -221,6 +238,7 @@ try {
         files: samples[0].files,
         answerAtOnceMs: samples[0].answerMs ? median(samples.flatMap((x) => x.answerMs.atOnce)) : null,
         answerAfterReadingMs: samples[0].answerMs ? median(samples.flatMap((x) => x.answerMs.afterReading)) : null,
+        eventMs: samples[0].eventMs ? samples.flatMap((x) => [...x.eventMs.atOnce, ...x.eventMs.afterReading]) : null,
         samples: samples.map((s) => Math.round(s.ms)),
       };
       process.stderr.write(`${name} ${which}: ${samples.map((s) => Math.round(s.ms)).join(', ')} ms`
@@ -250,6 +268,15 @@ lines.push('', `Answer to next question (the guide, core ready; real mouse click
 for (const name of Object.keys(PROFILES)) {
   const r = table[`${name} guide`];
   lines.push(`- ${name}: ${r.answerAtOnceMs.toFixed(1)} / ${r.answerAfterReadingMs.toFixed(1)}`);
+}
+lines.push('', 'The same clicks as Chromium\'s Event Timing measures them (what Interaction to Next Paint is built on; '
+  + 'steps of 8 ms; under 16 ms is not reported), both ways together:', '');
+for (const name of Object.keys(PROFILES)) {
+  const all = table[`${name} guide`].eventMs;
+  const under = all.filter((d) => d < 16).length;
+  const count = (d) => all.filter((x) => x === d).length;
+  const spread = [...new Set(all.filter((d) => d >= 16))].sort((a, b) => a - b).map((d) => `${d} ms × ${count(d)}`).join(', ');
+  lines.push(`- ${name}: ${under} of ${all.length} clicks under 16 ms${spread ? `; the others: ${spread}` : ''}; median ${median(all) < 16 ? 'under 16' : median(all)} ms`);
 }
 lines.push('', 'Requests of the guide on the phone (first run):', '', ...table['phone guide'].files.map((f) => `- ${f}`));
 fs.mkdirSync(outDir, { recursive: true });
