@@ -25,7 +25,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, startSite, launch } from '../web/tests/helpers.mjs';
+import { REPO, startSite, launch, PHONE, emulate } from '../web/tests/helpers.mjs';
 import { testShadowRootHook } from '../web/tests/shadow-root-hook.mjs';
 import { brotli, gzip } from '../web/tools/compress.mjs';
 
@@ -34,11 +34,7 @@ const runs = Number(argv[argv.indexOf('--runs') + 1] || 0) || 5;
 const outDir = path.join(REPO, 'bench/out');
 
 const PROFILES = {
-  phone: {
-    viewport: { width: 360, height: 740 },
-    cpu: 4,
-    network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) },
-  },
+  phone: PHONE,
   desktop: { viewport: { width: 1280, height: 900 }, cpu: 1, network: null },
 };
 
@@ -120,8 +116,7 @@ async function measure(browser, site, which, profile) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  await emulate(cdp, profile);
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, start: e.timestamp }));
   cdp.on('Network.loadingFinished', (e) => {

@@ -96,6 +96,22 @@ export function withVersion(rulesetText, version) {
   return rulesetText.replace(/"version"\s*:\s*\d+/, `"version": ${version}`);
 }
 
+// The emulated mid-range phone of issue 13: 4x slower CPU, 1.6 Mbit/s down,
+// 750 kbit/s up, 150 ms round trip. One definition for the tests and for
+// bench/first-screen.mjs.
+export const PHONE = {
+  viewport: { width: 360, height: 740 },
+  cpu: 4,
+  network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+};
+
+// Slows `cdp` (a CDP session of one page) down to `profile` (PHONE, or one
+// with network: null and cpu: 1 for an unthrottled desktop).
+export async function emulate(cdp, profile) {
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+}
+
 // Starts a test site: dist/ + the fixture page + extra files {relative path: text}.
 export async function startSite(extra = {}) {
   const root = tmpdir('site');
